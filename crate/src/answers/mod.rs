@@ -1,0 +1,208 @@
+//! The facts a person can answer. Every fact is optional: users answer step by step, and the
+//! rules report which missing facts still matter (`Outcome::missing`).
+//!
+//! Field paths (`person.status`, `phc.reason`, …) are the serde names joined by dots; they are
+//! the keys of questions in `data/texts/` (`question.<path>`) and of [`InputError`]s.
+
+pub mod licence;
+pub mod phc;
+pub mod registration;
+pub mod trp;
+
+use crate::ids::IdError;
+use crate::report::{Channel, Service};
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// One answer set: what the person told us so far.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct Answers {
+    /// The services to check; absent = all four.
+    pub services: Option<Vec<Service>>,
+    /// When and how the person applies (for the deadline).
+    pub application: Application,
+    /// The person the service is for.
+    pub person: Person,
+    pub phc: phc::PhcAnswers,
+    pub licence: licence::LicenceAnswers,
+    pub trp: trp::TrpAnswers,
+    pub registration: registration::RegistrationAnswers,
+}
+
+/// The moment and channel of application, local time (UTC+5).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct Application {
+    /// Day of application (YYYY-MM-DD).
+    pub date: Option<NaiveDate>,
+    /// Local time of application (HH:MM).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub time: Option<NaiveTime>,
+    /// The channel used.
+    pub channel: Option<Channel>,
+}
+
+impl Application {
+    /// The moment, when both date and time are answered.
+    pub fn moment(&self) -> Option<crate::deadline::Moment> {
+        Some(crate::deadline::Moment { date: self.date?, time: self.time? })
+    }
+}
+
+/// Facts about the person that several services use.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct Person {
+    /// Legal status in Kazakhstan.
+    pub status: Option<LegalStatus>,
+    /// Date of birth (never derived from the IIN).
+    pub date_of_birth: Option<NaiveDate>,
+    /// Individual identification number: 12 digits with a valid check digit.
+    pub iin: Option<String>,
+    /// Citizenship as an ISO 3166-1 alpha-3 code (`RUS`, `UZB`…), or `stateless`.
+    pub citizenship: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LegalStatus {
+    /// Citizen of the Republic of Kazakhstan.
+    Citizen,
+    /// Kandas (ethnic Kazakh repatriate) with kandas status.
+    Kandas,
+    /// Foreigner or stateless person with refugee status.
+    Refugee,
+    /// Foreigner or stateless person with a permanent residence permit (вид на жительство).
+    PermanentResident,
+    /// Foreigner or stateless person staying temporarily (visa-free, visa, or with a TRP).
+    TemporaryResident,
+    /// Labour migrant from an EAEU state, or a member of their family.
+    EaeuWorker,
+}
+
+/// Full years of age on `day`.
+pub fn age_on(date_of_birth: NaiveDate, day: NaiveDate) -> Option<u32> {
+    day.years_since(date_of_birth)
+}
+
+/// What is wrong with an answer (bad input, not a missing one).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct InputError {
+    /// The field path, e.g. `person.iin`.
+    pub field: &'static str,
+    pub kind: InputErrorKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum InputErrorKind {
+    /// IIN or BIN fails the format or check digit (text key `input_error.id.<error>`).
+    Id { error: IdError },
+    /// A date that cannot have happened yet (after `as_of`).
+    DateInFuture,
+    /// A date before another it must follow (e.g. before the date of birth).
+    DateTooEarly,
+    /// A number below its minimum.
+    TooSmall { min: f64 },
+    /// A number above its maximum.
+    TooLarge { max: f64 },
+    /// Not one of the accepted codes (e.g. a country code).
+    UnknownCode,
+    /// Two answers that cannot both be true (text key `input_error.conflict.<code>`).
+    Conflict { code: &'static str },
+}
+
+impl Answers {
+    /// Every bad answer, each naming its field. Missing answers are not errors.
+    pub fn validate(&self, as_of: NaiveDate) -> Vec<InputError> {
+        let mut errors = Vec::new();
+        let p = &self.person;
+        if let Some(iin) = &p.iin {
+            if let Err(error) = crate::ids::validate(iin) {
+                errors.push(InputError { field: "person.iin", kind: InputErrorKind::Id { error } });
+            }
+        }
+        if let Some(dob) = p.date_of_birth {
+            if dob > as_of {
+                errors.push(InputError { field: "person.date_of_birth", kind: InputErrorKind::DateInFuture });
+            } else if dob.year() < 1900 {
+                errors.push(InputError { field: "person.date_of_birth", kind: InputErrorKind::DateTooEarly });
+            }
+        }
+        if let Some(c) = &p.citizenship {
+            if !(c == "stateless" || (c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))) {
+                errors.push(InputError { field: "person.citizenship", kind: InputErrorKind::UnknownCode });
+            }
+        }
+        errors.extend(self.phc.validate(self, as_of));
+        errors.extend(self.licence.validate(self, as_of));
+        errors.extend(self.trp.validate(self, as_of));
+        errors.extend(self.registration.validate(self, as_of));
+        errors
+    }
+
+    pub fn wants(&self, s: Service) -> bool {
+        self.services.as_ref().is_none_or(|v| v.contains(&s))
+    }
+}
+
+/// The kind of answer a field takes (for interviews and the schema).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "options", rename_all = "snake_case")]
+pub enum FieldKind {
+    Bool,
+    Date,
+    Time,
+    Int,
+    /// A decimal number (areas in m²).
+    Number,
+    Text,
+    Iin,
+    Bin,
+    Country,
+    /// One of the listed options (text keys `option.<path>.<option>`).
+    Choice(&'static [&'static str]),
+    /// Several of the listed options.
+    Many(&'static [&'static str]),
+}
+
+/// A question the interview can ask: its field path and kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Field {
+    pub path: &'static str,
+    pub kind: FieldKind,
+}
+
+pub const PERSON_FIELDS: &[Field] = &[
+    Field { path: "person.status", kind: FieldKind::Choice(&["citizen", "kandas", "refugee", "permanent_resident", "temporary_resident", "eaeu_worker"]) },
+    Field { path: "person.citizenship", kind: FieldKind::Country },
+    Field { path: "person.date_of_birth", kind: FieldKind::Date },
+    Field { path: "person.iin", kind: FieldKind::Iin },
+];
+
+pub const APPLICATION_FIELDS: &[Field] = &[
+    Field { path: "application.channel", kind: FieldKind::Choice(&["egov_eds", "egov_otp", "con", "con_self_service", "operating_hall", "provider_office"]) },
+    Field { path: "application.date", kind: FieldKind::Date },
+    Field { path: "application.time", kind: FieldKind::Time },
+];
+
+/// Every field in interview order: the person first, then each service's own.
+pub fn all_fields() -> impl Iterator<Item = &'static Field> {
+    PERSON_FIELDS
+        .iter()
+        .chain(phc::FIELDS)
+        .chain(licence::FIELDS)
+        .chain(trp::FIELDS)
+        .chain(registration::FIELDS)
+        .chain(APPLICATION_FIELDS)
+}
+
+/// The interview order of one service: person fields, then the service's own.
+pub fn field_order(service_fields: &'static [Field]) -> Vec<&'static str> {
+    PERSON_FIELDS.iter().chain(service_fields).chain(APPLICATION_FIELDS).map(|f| f.path).collect()
+}

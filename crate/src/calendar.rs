@@ -1,0 +1,119 @@
+//! Working days of Kazakhstan (five-day week), computed from `data/calendar.toml`.
+//!
+//! The data holds only what administrative acts decide: the holiday list with its validity years,
+//! the Kurban Ait dates, and the transfer orders. The move of a holiday off a weekend is computed
+//! here by the rule of the Law "On holidays" art. 5: when a state or national holiday falls on a
+//! Saturday or Sunday, the next working day is a day off. Religious days off (7 January, Kurban
+//! Ait; Labour Code art. 84 p. 5) are never moved.
+
+use crate::data::{HolidayKind, CALENDAR_COVERAGE, HOLIDAYS, KURBAN_AIT, TRANSFERS};
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Serialize;
+
+/// Why a day is not a working day (or, for a weekend made working, why it is one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Why {
+    Weekend,
+    /// A holiday or religious day off on its own date (text key `holiday.<key>`).
+    Holiday { key: &'static str, holiday_kind: HolidayKind },
+    /// The day off that replaces a holiday which fell on a weekend.
+    HolidayMoved { key: &'static str, from: NaiveDate },
+    /// A weekday made a day off by a transfer order.
+    TransferDayOff { instrument: &'static str, working_day: NaiveDate },
+    /// A weekend day made a working day by a transfer order.
+    TransferWorkingDay { instrument: &'static str, day_off: NaiveDate },
+}
+
+/// A day that is not a working day, with the reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct NonWorkingDay {
+    pub date: NaiveDate,
+    pub why: Why,
+}
+
+fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// Holidays (on their own dates) of a year, in date order, including the Kurban Ait day.
+fn holidays(year: i32) -> impl Iterator<Item = (NaiveDate, &'static str, HolidayKind, bool)> {
+    let fixed = HOLIDAYS.iter().filter_map(move |h| h.in_year(year).map(|d| (d, h.key, h.kind, h.moves_off_weekend)));
+    let kurban = KURBAN_AIT.iter().filter(move |k| k.year == year).map(|k| (k.date, "kurban_ait", HolidayKind::Religious, false));
+    fixed.chain(kurban)
+}
+
+/// The days off that replace holidays falling on a weekend, for one year.
+fn moved_days(year: i32) -> Vec<(NaiveDate, &'static str, NaiveDate)> {
+    let all: Vec<_> = holidays(year).collect();
+    let is_holiday = |d: NaiveDate| all.iter().any(|h| h.0 == d);
+    let mut movable: Vec<_> = all.iter().filter(|h| h.3 && is_weekend(h.0)).collect();
+    movable.sort_by_key(|h| h.0);
+    let mut moved: Vec<(NaiveDate, &'static str, NaiveDate)> = Vec::new();
+    for h in movable {
+        let mut d = h.0 + chrono::Days::new(1);
+        while is_weekend(d) || is_holiday(d) || moved.iter().any(|m| m.0 == d) {
+            d = d + chrono::Days::new(1);
+        }
+        moved.push((d, h.1, h.0));
+    }
+    moved
+}
+
+/// Whether the data covers this year's holidays fully.
+pub fn year_published(year: i32) -> bool {
+    (CALENDAR_COVERAGE.first_year..=CALENDAR_COVERAGE.last_year).contains(&year)
+}
+
+/// Classifies a day: `None` for an ordinary working day.
+pub fn why(d: NaiveDate) -> Option<Why> {
+    if let Some(t) = TRANSFERS.iter().find(|t| t.working_day == d) {
+        return Some(Why::TransferWorkingDay { instrument: t.instrument, day_off: t.day_off });
+    }
+    if let Some(t) = TRANSFERS.iter().find(|t| t.day_off == d) {
+        return Some(Why::TransferDayOff { instrument: t.instrument, working_day: t.working_day });
+    }
+    if let Some(h) = holidays(d.year()).find(|h| h.0 == d) {
+        return Some(Why::Holiday { key: h.1, holiday_kind: h.2 });
+    }
+    if !is_weekend(d) {
+        if let Some(m) = moved_days(d.year()).into_iter().find(|m| m.0 == d) {
+            return Some(Why::HolidayMoved { key: m.1, from: m.2 });
+        }
+        return None;
+    }
+    Some(Why::Weekend)
+}
+
+pub fn is_working_day(d: NaiveDate) -> bool {
+    matches!(why(d), None | Some(Why::TransferWorkingDay { .. }))
+}
+
+/// The special days of a year: holidays (also those on weekends), moved days off, transfer days
+/// off, and weekend days made working (listed with `TransferWorkingDay`). Ordinary weekends are left out.
+pub fn special_days(year: i32) -> Vec<NonWorkingDay> {
+    let mut days: Vec<NonWorkingDay> = holidays(year)
+        .map(|h| NonWorkingDay { date: h.0, why: Why::Holiday { key: h.1, holiday_kind: h.2 } })
+        .chain(moved_days(year).into_iter().map(|m| NonWorkingDay { date: m.0, why: Why::HolidayMoved { key: m.1, from: m.2 } }))
+        .collect();
+    for t in TRANSFERS.iter().filter(|t| t.day_off.year() == year || t.working_day.year() == year) {
+        days.retain(|d| d.date != t.day_off && d.date != t.working_day);
+        if t.day_off.year() == year {
+            days.push(NonWorkingDay { date: t.day_off, why: Why::TransferDayOff { instrument: t.instrument, working_day: t.working_day } });
+        }
+        if t.working_day.year() == year {
+            days.push(NonWorkingDay { date: t.working_day, why: Why::TransferWorkingDay { instrument: t.instrument, day_off: t.day_off } });
+        }
+    }
+    days.sort_by_key(|d| d.date);
+    days
+}
+
+/// The first working day strictly after `d`.
+pub fn next_working_day(d: NaiveDate) -> NaiveDate {
+    let mut n = d + chrono::Days::new(1);
+    while !is_working_day(n) {
+        n = n + chrono::Days::new(1);
+    }
+    n
+}

@@ -1,0 +1,104 @@
+//! Result dates in working days, from the moment and channel of application.
+//!
+//! Convention (stated in every [`Deadline`] as `convention`): an application is registered on the
+//! day it is made if that is a working day and the time is within the provider's hours
+//! (`open ≤ time < close`; the lunch break does not end the working day); otherwise on the next
+//! working day. A term of N working days ends on the N-th working day after the day of
+//! registration, which itself is not counted. Where a source says that for an out-of-hours
+//! application "acceptance and the result are on the next working day" (PHC, 1 working day), the
+//! result falls on the day of registration: [`Term::ResultOnRegistrationIfLate`].
+
+use crate::calendar::{self, NonWorkingDay};
+use crate::data::{DateStatus, Hours, Provision, KURBAN_AIT};
+use crate::report::Limit;
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use serde::Serialize;
+
+/// When the application is made, in local time (UTC+5 throughout Kazakhstan since 2024-03-01).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Moment {
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+}
+
+/// How a term counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Term {
+    /// N working days after the day of registration.
+    WorkingDays(u32),
+    /// N working days; but an out-of-hours application gets its result on the day of registration.
+    ResultOnRegistrationIfLate(u32),
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Deadline {
+    pub applied: Moment,
+    /// Whether the moment was within the provider's working hours on a working day.
+    pub within_hours: bool,
+    pub hours: Hours,
+    pub registered_on: NaiveDate,
+    pub working_days: u32,
+    pub result_on: NaiveDate,
+    /// Non-working days from the application day to the result day, with the reason for each.
+    pub skipped: Vec<NonWorkingDay>,
+    /// Text key `convention.<convention>`.
+    pub convention: &'static str,
+    pub citation: &'static Provision,
+}
+
+fn within_hours(m: Moment, h: &Hours) -> bool {
+    let t = (m.time.hour() * 60 + m.time.minute()) as u16;
+    calendar::is_working_day(m.date) && h.open <= t && t < h.close
+}
+
+/// The result date of an application made at `m` to a provider open `hours`, and the data limits met.
+pub fn compute(m: Moment, hours: Hours, term: Term, citation: &'static Provision) -> (Deadline, Vec<Limit>) {
+    let within = within_hours(m, &hours);
+    let registered_on = if within { m.date } else { calendar::next_working_day(m.date) };
+    let (n, convention) = match term {
+        Term::WorkingDays(n) => (n, "working_days_after_registration"),
+        Term::ResultOnRegistrationIfLate(n) => (n, "result_on_registration_day_if_late"),
+    };
+    let mut result_on = registered_on;
+    if within || matches!(term, Term::WorkingDays(_)) {
+        for _ in 0..n {
+            result_on = calendar::next_working_day(result_on);
+        }
+    }
+    let mut skipped = Vec::new();
+    let mut d = m.date;
+    while d <= result_on {
+        if !calendar::is_working_day(d) {
+            if let Some(why) = calendar::why(d) {
+                skipped.push(NonWorkingDay { date: d, why });
+            }
+        }
+        d = d + chrono::Days::new(1);
+    }
+    let limits = calendar_limits(m.date, result_on);
+    let dl = Deadline { applied: m, within_hours: within, hours, registered_on, working_days: n, result_on, skipped, convention, citation };
+    (dl, limits)
+}
+
+/// The calendar limits of a span of days: years whose holidays are not in the data, and Kurban
+/// Ait dates in or next to the span that are only planned or estimated.
+pub fn calendar_limits(from: NaiveDate, to: NaiveDate) -> Vec<Limit> {
+    let mut limits = Vec::new();
+    for year in from.year()..=to.year() {
+        if !calendar::year_published(year) {
+            limits.push(Limit::CalendarNotPublished { year });
+        }
+    }
+    for k in KURBAN_AIT.iter().filter(|k| k.status != DateStatus::Confirmed) {
+        let near = k.date >= from - chrono::Days::new(1) && k.date <= to + chrono::Days::new(1);
+        if near {
+            limits.push(Limit::KurbanAitNotConfirmed { year: k.year, date: k.date });
+        }
+    }
+    limits
+}
+
+/// A day `n` working days after `from` (for procedure milestones).
+pub fn add_working_days(from: NaiveDate, n: u32) -> NaiveDate {
+    (0..n).fold(from, |d, _| calendar::next_working_day(d))
+}

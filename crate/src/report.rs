@@ -1,0 +1,350 @@
+//! What the rules produce: one [`Outcome`] per service, gathered in a [`Report`].
+//!
+//! Texts are not stored here: every `code` is a key into `data/texts/` (kk, ru, en), so the CLI,
+//! the app and the bundle word the same outcome in the user's language.
+
+use crate::data::{Act, Provision};
+use crate::deadline::Deadline;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Service {
+    /// Attachment to a primary health care organisation (Order ҚР ДСМ-194/2020).
+    Phc,
+    /// Licence for medical activity (Order ҚР ДСМ-59/2020).
+    MedicalLicence,
+    /// Temporary residence permit for foreigners and stateless persons.
+    Trp,
+    /// Registration of citizens at the place of residence or temporary stay (Order 677; pilot 500/НҚ–801).
+    Registration,
+}
+
+impl Service {
+    pub const ALL: [Service; 4] = [Service::Phc, Service::MedicalLicence, Service::Trp, Service::Registration];
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Eligible,
+    NotEligible,
+    /// The service is not for this person at all (e.g. nobody registers a 13-year-old).
+    NotApplicable,
+    /// Some facts are missing: see `Outcome::missing`.
+    NeedsInfo,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Met,
+    NotMet,
+    Unknown,
+}
+
+impl From<Option<bool>> for Status {
+    fn from(v: Option<bool>) -> Self {
+        match v {
+            Some(true) => Status::Met,
+            Some(false) => Status::NotMet,
+            None => Status::Unknown,
+        }
+    }
+}
+
+/// How a condition bears on the verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Not met: the service is not for this person (`NotApplicable`).
+    Scope,
+    /// Not met: the person is not eligible (`NotEligible`).
+    Condition,
+    /// Shown, but does not decide.
+    Info,
+}
+
+/// One condition of a rule, evaluated.
+#[derive(Clone, Debug, Serialize)]
+pub struct Reason {
+    /// Stable code, also the text key `reason.<code>`.
+    pub code: &'static str,
+    pub status: Status,
+    pub role: Role,
+    /// The answer fields the condition looked at.
+    pub facts: Vec<&'static str>,
+    /// Of those, the ones still unanswered.
+    pub missing: Vec<&'static str>,
+    pub citation: &'static Provision,
+}
+
+/// Builds a [`Reason`]: `Check::new(code, &P_…).uses("field", answered)….status(…)`.
+pub struct Check {
+    reason: Reason,
+}
+
+impl Check {
+    pub fn new(code: &'static str, citation: &'static Provision) -> Self {
+        Check { reason: Reason { code, status: Status::Unknown, role: Role::Condition, facts: vec![], missing: vec![], citation } }
+    }
+    /// The condition decides whether the service applies at all.
+    pub fn scope(mut self) -> Self {
+        self.reason.role = Role::Scope;
+        self
+    }
+    /// The condition is shown but decides nothing.
+    pub fn info(mut self) -> Self {
+        self.reason.role = Role::Info;
+        self
+    }
+    /// Records a fact the condition uses and whether it has been answered.
+    pub fn uses(mut self, field: &'static str, answered: bool) -> Self {
+        self.reason.facts.push(field);
+        if !answered {
+            self.reason.missing.push(field);
+        }
+        self
+    }
+    pub fn status(mut self, s: impl Into<Status>) -> Reason {
+        self.reason.status = s.into();
+        if self.reason.status != Status::Unknown {
+            self.reason.missing.clear();
+        }
+        self.reason
+    }
+}
+
+/// A way to apply, and why it is or is not open to this person.
+#[derive(Clone, Debug, Serialize)]
+pub struct ChannelOffer {
+    pub channel: Channel,
+    pub available: bool,
+    /// Text key `channel_why.<why>`.
+    pub why: &'static str,
+    pub citation: &'static Provision,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// egov.kz (or eGov Mobile, elicense.kz) signed with an electronic digital signature.
+    EgovEds,
+    /// egov.kz signed with a one-time SMS password (phone in the mobile citizens database).
+    EgovOtp,
+    /// A ЦОН counter (State Corporation "Government for Citizens").
+    Con,
+    /// The self-service sector of a ЦОН, using the online service.
+    ConSelfService,
+    /// The ЦОН operating hall (counter service by an operator).
+    OperatingHall,
+    /// The service provider's own office (polyclinic, police migration service…).
+    ProviderOffice,
+}
+
+/// A document for the checklist.
+#[derive(Clone, Debug, Serialize)]
+pub struct Document {
+    /// Text key `doc.<code>`.
+    pub code: &'static str,
+    /// Text key `because.<because>`: the condition that made it required.
+    pub because: &'static str,
+    pub citation: &'static Provision,
+    /// The provider gets it from state information systems: shown, not demanded on paper.
+    pub from_state_systems: bool,
+}
+
+/// The fee: a multiple of the MCI, and tenge where the MCI of the day is known.
+#[derive(Clone, Debug, Serialize)]
+pub struct Fee {
+    pub free: bool,
+    /// Multiple of the monthly calculation index (МРП).
+    pub mci_multiple: f64,
+    /// The MCI used, with its own dates and source; `None` when the day is past the data.
+    pub mci: Option<&'static crate::data::Dated<i64>>,
+    pub tenge: Option<i64>,
+    pub citation: &'static Provision,
+}
+
+/// A refusal ground that applies to the case, shown as a warning.
+#[derive(Clone, Debug, Serialize)]
+pub struct Warning {
+    /// Text key `warning.<code>`.
+    pub code: &'static str,
+    pub citation: &'static Provision,
+}
+
+/// A step of the procedure with its own term (shown as a timeline).
+#[derive(Clone, Debug, Serialize)]
+pub struct Milestone {
+    /// Text key `milestone.<code>`.
+    pub code: &'static str,
+    pub working_days: u32,
+    /// The last day of the step, counted from the registration day.
+    pub by: Option<NaiveDate>,
+    pub citation: &'static Provision,
+}
+
+/// Where the computation reached past the data, said plainly instead of guessed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Limit {
+    /// No MCI value is set for this day (e.g. next year's budget law is not out yet).
+    MciNotSet { day: NaiveDate },
+    /// The holidays of this year are not in the data: only weekends were counted.
+    CalendarNotPublished { year: i32 },
+    /// The Kurban Ait date of this year is planned or estimated, not confirmed.
+    KurbanAitNotConfirmed { year: i32, date: NaiveDate },
+    /// A cited provision's wording is not in force on the day: no other edition is in the data.
+    ProvisionNotInForce { id: &'static str },
+    /// A value used is marked unverified.
+    Unverified { what: &'static str },
+}
+
+/// The answer for one service.
+#[derive(Clone, Debug, Serialize)]
+pub struct Outcome {
+    pub service: Service,
+    /// Sub-case, e.g. `issue`, `reissue`, `duplicate`, `permanent`, `temporary`; text key `case.<case>`.
+    pub case: &'static str,
+    pub verdict: Verdict,
+    /// Facts still to ask, in interview order; only when `verdict` is `needs_info`.
+    pub missing: Vec<&'static str>,
+    pub reasons: Vec<Reason>,
+    pub channels: Vec<ChannelOffer>,
+    pub documents: Vec<Document>,
+    pub fee: Option<Fee>,
+    pub deadline: Option<Deadline>,
+    pub timeline: Vec<Milestone>,
+    pub refusal_grounds: Vec<Warning>,
+    /// Further information (text keys `note.<code>`), with citations.
+    pub notes: Vec<Warning>,
+    pub limits: Vec<Limit>,
+    /// The acts whose provisions this outcome cites, with the edition used.
+    pub editions: Vec<ActEdition>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ActEdition {
+    pub act: &'static str,
+    pub number: &'static str,
+    pub edition_date: Option<NaiveDate>,
+}
+
+impl Outcome {
+    pub fn new(service: Service, case: &'static str) -> Self {
+        Outcome {
+            service,
+            case,
+            verdict: Verdict::NeedsInfo,
+            missing: vec![],
+            reasons: vec![],
+            channels: vec![],
+            documents: vec![],
+            fee: None,
+            deadline: None,
+            timeline: vec![],
+            refusal_grounds: vec![],
+            notes: vec![],
+            limits: vec![],
+            editions: vec![],
+        }
+    }
+
+    pub fn reason(&mut self, r: Reason) -> Status {
+        let s = r.status;
+        self.reasons.push(r);
+        s
+    }
+
+    pub fn document(&mut self, code: &'static str, because: &'static str, citation: &'static Provision, from_state_systems: bool) {
+        self.documents.push(Document { code, because, citation, from_state_systems });
+    }
+
+    pub fn channel(&mut self, channel: Channel, available: bool, why: &'static str, citation: &'static Provision) {
+        self.channels.push(ChannelOffer { channel, available, why, citation });
+    }
+
+    pub fn refusal_ground(&mut self, code: &'static str, citation: &'static Provision) {
+        self.refusal_grounds.push(Warning { code, citation });
+    }
+
+    pub fn note(&mut self, code: &'static str, citation: &'static Provision) {
+        self.notes.push(Warning { code, citation });
+    }
+
+    pub fn limit(&mut self, l: Limit) {
+        if !self.limits.contains(&l) {
+            self.limits.push(l);
+        }
+    }
+
+    /// Decides the verdict from the reasons, orders the missing facts by `field_order`, and
+    /// records the editions cited and any cited wording not in force on `as_of`.
+    pub fn finish(mut self, as_of: NaiveDate, field_order: &[&str]) -> Self {
+        let not_met = |role| self.reasons.iter().any(|r| r.role == role && r.status == Status::NotMet);
+        self.verdict = if not_met(Role::Scope) {
+            Verdict::NotApplicable
+        } else if not_met(Role::Condition) {
+            Verdict::NotEligible
+        } else if self.reasons.iter().any(|r| r.role != Role::Info && r.status == Status::Unknown) {
+            Verdict::NeedsInfo
+        } else {
+            Verdict::Eligible
+        };
+        if self.verdict == Verdict::NeedsInfo {
+            let mut missing: Vec<&'static str> = vec![];
+            for r in self.reasons.iter().filter(|r| r.role != Role::Info && r.status == Status::Unknown) {
+                for m in &r.missing {
+                    if !missing.contains(m) {
+                        missing.push(m);
+                    }
+                }
+            }
+            let pos = |f: &str| field_order.iter().position(|o| *o == f).unwrap_or(usize::MAX);
+            missing.sort_by_key(|f| pos(f));
+            self.missing = missing;
+        }
+        let mut cited: Vec<&'static Provision> = self.reasons.iter().map(|r| r.citation).collect();
+        cited.extend(self.documents.iter().map(|d| d.citation));
+        cited.extend(self.channels.iter().map(|c| c.citation));
+        cited.extend(self.refusal_grounds.iter().map(|w| w.citation));
+        cited.extend(self.fee.iter().map(|f| f.citation));
+        cited.extend(self.timeline.iter().map(|m| m.citation));
+        for p in &cited {
+            if !p.in_force(as_of) {
+                self.limit(Limit::ProvisionNotInForce { id: p.id });
+            }
+            if !self.editions.iter().any(|e| e.act == p.act.id) {
+                self.editions.push(act_edition(p.act));
+            }
+        }
+        self
+    }
+}
+
+fn act_edition(a: &'static Act) -> ActEdition {
+    ActEdition { act: a.id, number: a.number, edition_date: a.edition_date }
+}
+
+/// The rules edition: the crate version and a SHA-256 of every data file.
+#[derive(Clone, Debug, Serialize)]
+pub struct Edition {
+    pub id: &'static str,
+    pub hash: &'static str,
+}
+
+pub fn edition() -> Edition {
+    Edition { id: concat!("tekser-rules ", env!("CARGO_PKG_VERSION")), hash: crate::data::EDITION_HASH }
+}
+
+/// Everything the rules say about one answer set as of one date.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub as_of: NaiveDate,
+    pub edition: Edition,
+    pub outcomes: Vec<Outcome>,
+}

@@ -1,0 +1,60 @@
+//! The calendar against the research notes' tables for 2024–2027 (kz-calendar-mci-iin.md §4),
+//! every date of them: the oracle is the notes, the data holds only holidays and orders.
+
+use chrono::NaiveDate;
+use tekser_rules::calendar::{is_working_day, special_days, Why};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// Non-working weekdays per year, exactly as §4 lists them (weekend holidays are not weekdays).
+const NON_WORKING_WEEKDAYS: &[(i32, &[&str])] = &[
+    (2024, &["01-01", "01-02", "03-08", "03-21", "03-22", "03-25", "05-01", "05-07", "05-08", "05-09", "07-08", "08-30", "10-25", "12-16"]),
+    (2025, &["01-01", "01-02", "01-03", "01-07", "03-10", "03-21", "03-24", "03-25", "05-01", "05-07", "05-09", "06-06", "07-07", "09-01", "10-27", "12-16"]),
+    (2026, &["01-01", "01-02", "01-07", "03-09", "03-23", "03-24", "03-25", "05-01", "05-07", "05-11", "05-27", "07-06", "10-26", "12-16"]),
+    (2027, &["01-01", "01-04", "01-07", "03-08", "03-15", "03-22", "03-23", "03-24", "05-03", "05-07", "05-10", "07-06", "10-25", "12-16"]),
+];
+
+#[test]
+fn non_working_weekdays_match_the_notes_every_date() {
+    for (year, days) in NON_WORKING_WEEKDAYS {
+        let want: Vec<NaiveDate> = days.iter().map(|md| d(&format!("{year}-{md}"))).collect();
+        let mut got = Vec::new();
+        let mut day = d(&format!("{year}-01-01"));
+        while day.format("%Y").to_string() == year.to_string() {
+            use chrono::Datelike;
+            let weekday = !matches!(day.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun);
+            if weekday && !is_working_day(day) {
+                got.push(day);
+            }
+            day = day.succ_opt().unwrap();
+        }
+        assert_eq!(got, want, "{year}");
+    }
+}
+
+#[test]
+fn weekend_days_made_working_by_transfer_orders() {
+    assert!(is_working_day(d("2024-05-04")), "Sat 4 May 2024 was a working day");
+    assert!(is_working_day(d("2025-01-05")), "Sun 5 Jan 2025 was a working day");
+    assert!(!is_working_day(d("2024-05-05")), "Sun 5 May 2024 stayed a day off");
+}
+
+#[test]
+fn religious_days_off_are_not_moved() {
+    // 7 Jan 2024 and Kurban Ait 16 Jun 2024 fell on Sundays: the Mondays were working days.
+    assert!(is_working_day(d("2024-01-08")));
+    assert!(is_working_day(d("2024-06-17")));
+    // 30 Aug is no longer a holiday from 2026: Monday 31 Aug 2026 is a working day.
+    assert!(is_working_day(d("2026-08-31")));
+}
+
+#[test]
+fn moved_days_name_the_holiday_they_replace() {
+    let days = special_days(2026);
+    let nauryz: Vec<_> = days.iter().filter(|x| matches!(x.why, Why::HolidayMoved { .. })).map(|x| (x.date, x.why)).collect();
+    assert!(nauryz.contains(&(d("2026-03-24"), Why::HolidayMoved { key: "nauryz_1", from: d("2026-03-21") })));
+    assert!(nauryz.contains(&(d("2026-03-25"), Why::HolidayMoved { key: "nauryz_2", from: d("2026-03-22") })));
+    assert!(days.iter().any(|x| x.date == d("2026-03-23") && matches!(x.why, Why::Holiday { key: "nauryz_3", .. })));
+}

@@ -1,0 +1,48 @@
+//! Every text exists in Kazakh, Russian and English; every question and option has a text.
+
+use tekser_rules::answers::{all_fields, FieldKind};
+use tekser_rules::data::TEXTS;
+use tekser_rules::text::texts;
+
+#[test]
+fn every_key_has_all_three_languages() {
+    let empty: Vec<String> = TEXTS
+        .iter()
+        .flat_map(|(k, t)| [("kk", t.kk), ("ru", t.ru), ("en", t.en)].into_iter().filter(|(_, v)| v.is_empty()).map(move |(l, _)| format!("{k} [{l}]")))
+        .collect();
+    assert!(empty.is_empty(), "texts without a language: {empty:?}");
+}
+
+#[test]
+fn kazakh_and_russian_texts_are_not_copies_of_english() {
+    let copies: Vec<&str> = TEXTS.iter().filter(|(_, t)| t.en.len() > 12 && (t.kk == t.en || t.ru == t.en)).map(|(k, _)| *k).collect();
+    assert!(copies.is_empty(), "texts whose kk or ru is the English text: {copies:?}");
+}
+
+#[test]
+fn every_question_and_option_has_a_text() {
+    let mut missing = Vec::new();
+    for f in all_fields() {
+        let q = format!("question.{}", f.path);
+        if texts(&q).is_none() {
+            missing.push(q);
+        }
+        if let FieldKind::Choice(opts) | FieldKind::Many(opts) = f.kind {
+            for o in opts {
+                let k = format!("option.{}.{o}", f.path);
+                if texts(&k).is_none() {
+                    missing.push(k);
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "questions or options without a text: {missing:?}");
+}
+
+#[test]
+fn field_paths_are_unique() {
+    let mut seen = std::collections::BTreeSet::new();
+    for f in all_fields() {
+        assert!(seen.insert(f.path), "duplicate field {}", f.path);
+    }
+}
