@@ -182,8 +182,11 @@ pub struct Warning {
 pub struct Milestone {
     /// Text key `milestone.<code>`.
     pub code: &'static str,
-    pub working_days: u32,
-    /// The last day of the step, counted from the registration day.
+    /// The step's own term, in working days …
+    pub working_days: Option<u32>,
+    /// … or in calendar days.
+    pub calendar_days: Option<u32>,
+    /// The last day of the step, where the starting day is known.
     pub by: Option<NaiveDate>,
     pub citation: &'static Provision,
 }

@@ -7,9 +7,24 @@ pub mod pilot_500_801;
 pub mod registration_677;
 pub mod trp;
 
-use crate::data::Provision;
+use crate::data::{Hours, Param, Provision};
+use crate::deadline::{self, Term};
 use crate::report::{Fee, Limit, Outcome};
+use crate::Answers;
 use chrono::NaiveDate;
+
+/// Computes the result date when the application moment is answered, with the provider's hours
+/// in force on `as_of`, and records the calendar limits met.
+pub fn apply_deadline(out: &mut Outcome, a: &Answers, as_of: NaiveDate, hours: &'static Param<Hours>, term: Term, citation: &'static Provision) {
+    let Some(m) = a.application.moment() else { return };
+    let Ok(h) = hours.at(as_of) else { return };
+    if h.provenance == crate::data::Provenance::Unverified {
+        out.limit(Limit::Unverified { what: hours.name });
+    }
+    let (dl, limits) = deadline::compute(m, h.value, term, citation);
+    out.deadline = Some(dl);
+    limits.into_iter().for_each(|l| out.limit(l));
+}
 
 /// The fee of `multiple` MCI on `day`, with tenge where the MCI of that day is set.
 pub fn fee_in_mci(out: &mut Outcome, day: NaiveDate, multiple: f64, citation: &'static Provision) -> Fee {

@@ -7,7 +7,7 @@
 
 use crate::answers::{age_on, phc::PhcReason, LegalStatus};
 use crate::data::*;
-use crate::deadline::{self, Term};
+use crate::deadline::Term;
 use crate::report::{Channel, Check, Outcome, Service};
 use crate::{Answers, Context};
 
@@ -48,11 +48,6 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
     out.channel(Channel::ProviderOffice, true, "provider_office", &P_194_PAGE_DOCS_1);
     out.fee = Some(super::free(&P_194_P25));
 
-    if let (Some(m), Ok(h)) = (a.application.moment(), PARAM_HOURS_PHC_PROVIDER.at(ctx.as_of)) {
-        let (dl, limits) = deadline::compute(m, h.value, Term::ResultOnRegistrationIfLate(1), &P_194_P25);
-        out.deadline = Some(dl);
-        limits.into_iter().for_each(|l| out.limit(l));
-    }
-    let _ = p.date_of_birth;
+    super::apply_deadline(&mut out, a, ctx.as_of, &PARAM_HOURS_PHC_PROVIDER, Term::ResultOnRegistrationIfLate(1), &P_194_P25);
     out.finish(ctx.as_of, &crate::answers::field_order(crate::answers::phc::FIELDS))
 }
