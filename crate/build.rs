@@ -78,8 +78,7 @@ fn parse<T: for<'de> Deserialize<'de>>(path: &Path) -> T {
 
 fn in_dir<'a>(files: &'a [PathBuf], dir: &'a str) -> impl Iterator<Item = &'a PathBuf> + 'a {
     files.iter().filter(move |f| {
-        f.parent().and_then(|p| p.file_name()).map(|n| n == dir).unwrap_or(false)
-            && f.extension().map(|e| e == "toml").unwrap_or(false)
+        f.parent().and_then(|p| p.file_name()).map(|n| n == dir).unwrap_or(false) && f.extension().map(|e| e == "toml").unwrap_or(false)
     })
 }
 
@@ -248,17 +247,14 @@ fn gen_params(out: &mut String, files: &[PathBuf]) {
     let mut names = Vec::new();
     for f in in_dir(files, "params") {
         let p: ParamFile = parse(f);
-        assert_eq!(
-            f.file_stem().unwrap().to_string_lossy(),
-            p.name,
-            "{}: the file name must be the parameter name",
-            f.display()
-        );
+        assert_eq!(f.file_stem().unwrap().to_string_lossy(), p.name, "{}: the file name must be the parameter name", f.display());
         let mut froms: Vec<&str> = Vec::new();
         let mut rows = Vec::new();
         for v in &p.values {
             let value = match p.kind.as_str() {
-                "int" => format!("{}", v.value.as_ref().and_then(|x| x.as_integer()).unwrap_or_else(|| panic!("{}: int value", f.display()))),
+                "int" => {
+                    format!("{}", v.value.as_ref().and_then(|x| x.as_integer()).unwrap_or_else(|| panic!("{}: int value", f.display())))
+                }
                 "date" => date(v.value.as_ref().and_then(|x| x.as_str()).unwrap_or_else(|| panic!("{}: date value", f.display()))),
                 "hours" => format!(
                     "Hours {{ open: {}, close: {}, lunch: {}, saturday: {} }}",
@@ -272,7 +268,11 @@ fn gen_params(out: &mut String, files: &[PathBuf]) {
                         let (m, d) = s.split_once('-').expect("window: MM-DD");
                         format!("({}, {})", m.parse::<u32>().unwrap(), d.parse::<u32>().unwrap())
                     };
-                    format!("Window {{ start: {}, end: {} }}", md(v.start.as_deref().expect("window: start")), md(v.end.as_deref().expect("window: end")))
+                    format!(
+                        "Window {{ start: {}, end: {} }}",
+                        md(v.start.as_deref().expect("window: start")),
+                        md(v.end.as_deref().expect("window: end"))
+                    )
                 }
                 k => panic!("{}: unknown kind {k}", f.display()),
             };
@@ -280,7 +280,11 @@ fn gen_params(out: &mut String, files: &[PathBuf]) {
             froms.push(&v.from);
             rows.push(format!(
                 "Dated {{ from: {}, purpose: {:?}, value: {value}, source: {:?}, provenance: {}, note: {:?} }}",
-                date(&v.from), purpose, v.source, provenance(&v.provenance), v.note.trim()
+                date(&v.from),
+                purpose,
+                v.source,
+                provenance(&v.provenance),
+                v.note.trim()
             ));
         }
         let mut sorted = froms.clone();
@@ -296,11 +300,28 @@ fn gen_params(out: &mut String, files: &[PathBuf]) {
         let _ = writeln!(
             out,
             "pub static {name}: Param<{ty}> = Param {{ name: {:?}, unit: {:?}, description: {:?}, known_until: {}, values: &[{}] }};",
-            p.name, p.unit, p.description, opt_date(&p.known_until), rows.join(", ")
+            p.name,
+            p.unit,
+            p.description,
+            opt_date(&p.known_until),
+            rows.join(", ")
         );
         names.push((p.name, name, ty));
     }
-    let list: Vec<String> = names.iter().map(|(n, c, ty)| format!("({n:?}, ParamRef::{}(&{c}))", match *ty { "i64" => "Int", "NaiveDate" => "Date", "Hours" => "Hours", _ => "Window" })).collect();
+    let list: Vec<String> = names
+        .iter()
+        .map(|(n, c, ty)| {
+            format!(
+                "({n:?}, ParamRef::{}(&{c}))",
+                match *ty {
+                    "i64" => "Int",
+                    "NaiveDate" => "Date",
+                    "Hours" => "Hours",
+                    _ => "Window",
+                }
+            )
+        })
+        .collect();
     let _ = writeln!(out, "pub static PARAMS: &[(&str, ParamRef)] = &[{}];", list.join(", "));
 }
 
@@ -393,14 +414,29 @@ fn gen_calendar(out: &mut String, c: &CalendarFile) {
                 "estimated" => "DateStatus::Estimated",
                 s => panic!("kurban status {s}"),
             };
-            format!("KurbanAit {{ year: {}, date: {}, status: {status}, source: {:?}, provenance: {} }}", k.year, date(&k.date), k.source, provenance(&k.provenance))
+            format!(
+                "KurbanAit {{ year: {}, date: {}, status: {status}, source: {:?}, provenance: {} }}",
+                k.year,
+                date(&k.date),
+                k.source,
+                provenance(&k.provenance)
+            )
         })
         .collect();
     let _ = writeln!(out, "pub static KURBAN_AIT: &[KurbanAit] = &[{}];", rows.join(", "));
     let rows: Vec<String> = c
         .transfer
         .iter()
-        .map(|t| format!("Transfer {{ working_day: {}, day_off: {}, instrument: {:?}, source: {:?}, provenance: {} }}", date(&t.working_day), date(&t.day_off), t.instrument, t.source, provenance(&t.provenance)))
+        .map(|t| {
+            format!(
+                "Transfer {{ working_day: {}, day_off: {}, instrument: {:?}, source: {:?}, provenance: {} }}",
+                date(&t.working_day),
+                date(&t.day_off),
+                t.instrument,
+                t.source,
+                provenance(&t.provenance)
+            )
+        })
         .collect();
     let _ = writeln!(out, "pub static TRANSFERS: &[Transfer] = &[{}];", rows.join(", "));
 }

@@ -1,1 +1,161 @@
-fn main(){}
+//! `tekser`: the command line over the rules crate. Glue only: no rule logic lives here.
+//!
+//! Exit codes: 0 = done; 2 = bad input or usage (the message names the field and the problem).
+
+mod render;
+
+use chrono::NaiveDate;
+use std::process::ExitCode;
+use tekser_rules::{evaluate, Answers, Context, Lang};
+
+const USAGE: &str = "usage:
+  tekser check ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format json|text]
+  tekser calendar YEAR [--lang kk|ru|en]
+  tekser schema
+
+ANSWERS.json may be '-' for standard input. --as-of defaults to the application date in the
+answers, else today (UTC+5). --lang defaults to kk, --format to json.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("tekser: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The parsed command line: what was typed, validated, nothing resolved yet.
+#[derive(Debug, PartialEq)]
+enum Command {
+    Check { file: String, as_of: Option<NaiveDate>, lang: Lang, json: bool },
+    Calendar { year: i32, lang: Lang },
+    Schema,
+}
+
+fn parse_args(args: &[String]) -> Result<Command, String> {
+    let (cmd, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
+    let mut positional = Vec::new();
+    let (mut as_of, mut lang, mut json) = (None, Lang::Kk, true);
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        let mut value = |flag: &str| it.next().cloned().ok_or(format!("{flag} needs a value\n\n{USAGE}"));
+        match a.as_str() {
+            "--as-of" => {
+                let v = value("--as-of")?;
+                as_of = Some(NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| format!("--as-of: {v:?} is not a date (YYYY-MM-DD)"))?);
+            }
+            "--lang" => {
+                let v = value("--lang")?;
+                lang = Lang::parse(&v).ok_or(format!("--lang: {v:?} is not one of kk, ru, en"))?;
+            }
+            "--format" => {
+                let v = value("--format")?;
+                json = match v.as_str() {
+                    "json" => true,
+                    "text" => false,
+                    _ => return Err(format!("--format: {v:?} is not one of json, text")),
+                };
+            }
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            f if f.starts_with("--") => return Err(format!("unknown option {f}\n\n{USAGE}")),
+            p => positional.push(p.to_string()),
+        }
+    }
+    match (cmd.as_str(), positional.as_slice()) {
+        ("check", [file]) => Ok(Command::Check { file: file.clone(), as_of, lang, json }),
+        ("calendar", [year]) => {
+            let year =
+                year.parse().ok().filter(|y| (1900..=2100).contains(y)).ok_or(format!("calendar: {year:?} is not a year (1900–2100)"))?;
+            Ok(Command::Calendar { year, lang })
+        }
+        ("schema", []) => Ok(Command::Schema),
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    match parse_args(args)? {
+        Command::Schema => Ok(serde_json::to_string_pretty(&schemars::schema_for!(Answers)).expect("schema serialises") + "\n"),
+        Command::Calendar { year, lang } => Ok(render::calendar(year, lang)),
+        Command::Check { file, as_of, lang, json } => {
+            let text = read(&file)?;
+            let answers = parse_answers(&text, lang).map_err(|e| format!("{file}: {e}"))?;
+            let as_of = as_of.or(answers.application.date).unwrap_or_else(today_utc5);
+            let errors = answers.validate(as_of);
+            if !errors.is_empty() {
+                let lines: Vec<String> = errors.iter().map(|e| render::input_error(e, lang)).collect();
+                return Err(format!("{file}: {} bad answer(s):\n{}", errors.len(), lines.join("\n")));
+            }
+            let report = evaluate(&answers, &Context { as_of });
+            Ok(if json { serde_json::to_string_pretty(&report).expect("report serialises") + "\n" } else { render::report(&report, lang) })
+        }
+    }
+}
+
+fn read(file: &str) -> Result<String, String> {
+    if file == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("standard input: {e}"))?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))
+    }
+}
+
+/// Parses answers, naming the field of the first problem (e.g. `person.date_of_birth`).
+fn parse_answers(text: &str, lang: Lang) -> Result<Answers, String> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let head = tekser_rules::text("input_error.parse", lang).unwrap_or("cannot read answers");
+        if path == "." {
+            format!("{head}: {}", e.inner())
+        } else {
+            format!("{head}: field `{path}`: {}", e.inner())
+        }
+    })
+}
+
+/// Today in Kazakhstan (UTC+5): the CLI may read the clock, the rules never do.
+fn today_utc5() -> NaiveDate {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let days = (secs + 5 * 3600) / 86_400;
+    NaiveDate::from_ymd_opt(1970, 1, 1).unwrap() + chrono::Days::new(days)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn parses_check_with_every_flag() {
+        let c = parse_args(&args("check a.json --as-of 2026-03-02 --lang ru --format text")).unwrap();
+        assert_eq!(c, Command::Check { file: "a.json".into(), as_of: NaiveDate::from_ymd_opt(2026, 3, 2), lang: Lang::Ru, json: false });
+    }
+
+    #[test]
+    fn rejects_bad_flags_with_a_message_naming_them() {
+        assert!(parse_args(&args("check a.json --lang de")).unwrap_err().contains("--lang"));
+        assert!(parse_args(&args("check a.json --as-of 2026-02-30")).unwrap_err().contains("--as-of"));
+        assert!(parse_args(&args("calendar twenty")).unwrap_err().contains("calendar"));
+        assert!(parse_args(&args("frobnicate")).is_err());
+    }
+
+    #[test]
+    fn a_type_error_names_the_field() {
+        let e = parse_answers(r#"{"person": {"date_of_birth": "2026-02-30"}}"#, Lang::En).unwrap_err();
+        assert!(e.contains("person.date_of_birth"), "{e}");
+        let e = parse_answers(r#"{"person": {"statuss": "citizen"}}"#, Lang::En).unwrap_err();
+        assert!(e.contains("statuss"), "{e}");
+    }
+}

@@ -16,13 +16,25 @@ use serde::Serialize;
 pub enum Why {
     Weekend,
     /// A holiday or religious day off on its own date (text key `holiday.<key>`).
-    Holiday { key: &'static str, holiday_kind: HolidayKind },
+    Holiday {
+        key: &'static str,
+        holiday_kind: HolidayKind,
+    },
     /// The day off that replaces a holiday which fell on a weekend.
-    HolidayMoved { key: &'static str, from: NaiveDate },
+    HolidayMoved {
+        key: &'static str,
+        from: NaiveDate,
+    },
     /// A weekday made a day off by a transfer order.
-    TransferDayOff { instrument: &'static str, working_day: NaiveDate },
+    TransferDayOff {
+        instrument: &'static str,
+        working_day: NaiveDate,
+    },
     /// A weekend day made a working day by a transfer order.
-    TransferWorkingDay { instrument: &'static str, day_off: NaiveDate },
+    TransferWorkingDay {
+        instrument: &'static str,
+        day_off: NaiveDate,
+    },
 }
 
 /// A day that is not a working day, with the reason.

@@ -6,6 +6,9 @@
 use crate::data::{Act, Provision};
 use crate::deadline::Deadline;
 use chrono::NaiveDate;
+
+/// The date type of the API (re-exported so front ends need not depend on chrono).
+pub type Date = NaiveDate;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]

@@ -58,11 +58,8 @@ struct Expect {
 
 fn scenario_files() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "yaml")).collect();
     files.sort();
     files
 }
@@ -111,10 +108,18 @@ fn check(o: &Outcome, e: &Expect) -> Vec<String> {
         eq("missing", format!("{:?}", o.missing), format!("{m:?}"));
     }
     if let Some(d) = &e.documents {
-        eq("documents", format!("{:?}", set(o.documents.iter().filter(|d| !d.from_state_systems).map(|d| d.code))), format!("{:?}", set(d.iter().map(String::as_str))));
+        eq(
+            "documents",
+            format!("{:?}", set(o.documents.iter().filter(|d| !d.from_state_systems).map(|d| d.code))),
+            format!("{:?}", set(d.iter().map(String::as_str))),
+        );
     }
     if let Some(d) = &e.documents_from_state {
-        eq("documents_from_state", format!("{:?}", set(o.documents.iter().filter(|d| d.from_state_systems).map(|d| d.code))), format!("{:?}", set(d.iter().map(String::as_str))));
+        eq(
+            "documents_from_state",
+            format!("{:?}", set(o.documents.iter().filter(|d| d.from_state_systems).map(|d| d.code))),
+            format!("{:?}", set(d.iter().map(String::as_str))),
+        );
     }
     if let Some(c) = &e.channels {
         let got: BTreeSet<String> = o.channels.iter().filter(|c| c.available).map(|c| json(&c.channel)).collect();
@@ -136,7 +141,11 @@ fn check(o: &Outcome, e: &Expect) -> Vec<String> {
         eq("result_on", format!("{:?}", o.deadline.as_ref().map(|x| x.result_on)), format!("{:?}", Some(d)));
     }
     if let Some(r) = &e.refusal_grounds {
-        eq("refusal_grounds", format!("{:?}", set(o.refusal_grounds.iter().map(|w| w.code))), format!("{:?}", set(r.iter().map(String::as_str))));
+        eq(
+            "refusal_grounds",
+            format!("{:?}", set(o.refusal_grounds.iter().map(|w| w.code))),
+            format!("{:?}", set(r.iter().map(String::as_str))),
+        );
     }
     if let Some(n) = &e.notes {
         eq("notes", format!("{:?}", set(o.notes.iter().map(|w| w.code))), format!("{:?}", set(n.iter().map(String::as_str))));

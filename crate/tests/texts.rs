@@ -8,7 +8,9 @@ use tekser_rules::text::texts;
 fn every_key_has_all_three_languages() {
     let empty: Vec<String> = TEXTS
         .iter()
-        .flat_map(|(k, t)| [("kk", t.kk), ("ru", t.ru), ("en", t.en)].into_iter().filter(|(_, v)| v.is_empty()).map(move |(l, _)| format!("{k} [{l}]")))
+        .flat_map(|(k, t)| {
+            [("kk", t.kk), ("ru", t.ru), ("en", t.en)].into_iter().filter(|(_, v)| v.is_empty()).map(move |(l, _)| format!("{k} [{l}]"))
+        })
         .collect();
     assert!(empty.is_empty(), "texts without a language: {empty:?}");
 }

@@ -179,27 +179,27 @@ pub struct Field {
 }
 
 pub const PERSON_FIELDS: &[Field] = &[
-    Field { path: "person.status", kind: FieldKind::Choice(&["citizen", "kandas", "refugee", "permanent_resident", "temporary_resident", "eaeu_worker"]) },
+    Field {
+        path: "person.status",
+        kind: FieldKind::Choice(&["citizen", "kandas", "refugee", "permanent_resident", "temporary_resident", "eaeu_worker"]),
+    },
     Field { path: "person.citizenship", kind: FieldKind::Country },
     Field { path: "person.date_of_birth", kind: FieldKind::Date },
     Field { path: "person.iin", kind: FieldKind::Iin },
 ];
 
 pub const APPLICATION_FIELDS: &[Field] = &[
-    Field { path: "application.channel", kind: FieldKind::Choice(&["egov_eds", "egov_otp", "con", "con_self_service", "operating_hall", "provider_office"]) },
+    Field {
+        path: "application.channel",
+        kind: FieldKind::Choice(&["egov_eds", "egov_otp", "con", "con_self_service", "operating_hall", "provider_office"]),
+    },
     Field { path: "application.date", kind: FieldKind::Date },
     Field { path: "application.time", kind: FieldKind::Time },
 ];
 
 /// Every field in interview order: the person first, then each service's own.
 pub fn all_fields() -> impl Iterator<Item = &'static Field> {
-    PERSON_FIELDS
-        .iter()
-        .chain(phc::FIELDS)
-        .chain(licence::FIELDS)
-        .chain(trp::FIELDS)
-        .chain(registration::FIELDS)
-        .chain(APPLICATION_FIELDS)
+    PERSON_FIELDS.iter().chain(phc::FIELDS).chain(licence::FIELDS).chain(trp::FIELDS).chain(registration::FIELDS).chain(APPLICATION_FIELDS)
 }
 
 /// The interview order of one service: person fields, then the service's own.

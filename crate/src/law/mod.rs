@@ -15,7 +15,14 @@ use chrono::NaiveDate;
 
 /// Computes the result date when the application moment is answered, with the provider's hours
 /// in force on `as_of`, and records the calendar limits met.
-pub fn apply_deadline(out: &mut Outcome, a: &Answers, as_of: NaiveDate, hours: &'static Param<Hours>, term: Term, citation: &'static Provision) {
+pub fn apply_deadline(
+    out: &mut Outcome,
+    a: &Answers,
+    as_of: NaiveDate,
+    hours: &'static Param<Hours>,
+    term: Term,
+    citation: &'static Provision,
+) {
     let Some(m) = a.application.moment() else { return };
     let Ok(h) = hours.at(as_of) else { return };
     if h.provenance == crate::data::Provenance::Unverified {

@@ -34,9 +34,15 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
     if phc.reason == Some(PhcReason::FreeChange) {
         let limit = PARAM_PHC_FREE_CHANGES_PER_YEAR.at(ctx.as_of).ok().map(|v| v.value);
         let within = phc.changes_this_year.zip(limit).map(|(n, l)| i64::from(n) < l);
-        out.reason(Check::new("phc.free_change_limit", &P_194_PAGE_REASONS).uses("phc.changes_this_year", phc.changes_this_year.is_some()).status(within));
+        out.reason(
+            Check::new("phc.free_change_limit", &P_194_PAGE_REASONS)
+                .uses("phc.changes_this_year", phc.changes_this_year.is_some())
+                .status(within),
+        );
     }
-    out.reason(Check::new("phc.reason_given", &P_194_PAGE_REASONS).uses("phc.reason", phc.reason.is_some()).status(phc.reason.map(|_| true)));
+    out.reason(
+        Check::new("phc.reason_given", &P_194_PAGE_REASONS).uses("phc.reason", phc.reason.is_some()).status(phc.reason.map(|_| true)),
+    );
 
     // secondary: 18+ attach themselves; minors through a legal representative.
     if let Some(age) = p.date_of_birth.and_then(|d| age_on(d, ctx.as_of)) {
