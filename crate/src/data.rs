@@ -135,7 +135,7 @@ impl<T> Param<T> {
         if self.known_until.is_some_and(|k| day > k) {
             return Err(Gap::AfterData);
         }
-        self.values.iter().filter(|v| v.from <= day && (v.purpose == "all" || v.purpose == purpose)).next_back().ok_or(Gap::BeforeData)
+        self.values.iter().rfind(|v| v.from <= day && (v.purpose == "all" || v.purpose == purpose)).ok_or(Gap::BeforeData)
     }
 
     /// The value in force on `day` for any purpose.
