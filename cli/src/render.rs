@@ -183,7 +183,8 @@ pub fn calendar(year: i32, lang: Lang) -> String {
         let _ = writeln!(s, "# {}", t("ui.calendar_outside_data", lang));
     }
     for d in calendar::special_days(year) {
-        let _ = writeln!(s, "{} {}  {}", d.date, d.date.format("%a"), why(&d.why, lang));
+        let weekday = t(&format!("weekday.{}", d.date.format("%a").to_string().to_lowercase()), lang);
+        let _ = writeln!(s, "{} {weekday}  {}", d.date, why(&d.why, lang));
     }
     s
 }

@@ -1,0 +1,110 @@
+//! The `tekser` binary end to end: exit codes, messages that name the field, every subcommand.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn tekser(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tekser"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(s) = stdin {
+        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn every_example_checks_in_every_language_and_format() {
+    let examples: Vec<_> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert!(!examples.is_empty());
+    for ex in examples {
+        let path = ex.to_string_lossy().to_string();
+        for lang in ["kk", "ru", "en"] {
+            let o = tekser(&["check", &path, "--lang", lang, "--format", "text"], None);
+            assert!(o.status.success(), "{path} {lang}: {}", stderr(&o));
+            assert!(!stdout(&o).contains("reason."), "{path} {lang}: an untranslated key in\n{}", stdout(&o));
+        }
+        let o = tekser(&["check", &path], None);
+        let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert_eq!(report["edition"]["hash"].as_str().unwrap().len(), 64);
+    }
+}
+
+#[test]
+fn a_wrong_iin_exits_2_naming_the_field_in_the_chosen_language() {
+    let o = tekser(&["check", "-", "--lang", "ru"], Some(r#"{"person": {"iin": "061211600013"}}"#));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("person.iin") && stderr(&o).contains("контрольная"), "{}", stderr(&o));
+}
+
+#[test]
+fn malformed_json_and_unknown_fields_exit_2_naming_the_field() {
+    let o = tekser(&["check", "-"], Some(r#"{"person": {"date_of_birth": "1990-02-30"}}"#));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("person.date_of_birth"), "{}", stderr(&o));
+    let o = tekser(&["check", "-"], Some(r#"{"person": {"age": 30}}"#));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("age"), "{}", stderr(&o));
+    let o = tekser(&["check", "-"], Some("not json"));
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_date_of_birth_after_as_of_is_bad_input() {
+    let o = tekser(&["check", "-", "--as-of", "2026-01-01", "--lang", "en"], Some(r#"{"person": {"date_of_birth": "2026-06-01"}}"#));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("person.date_of_birth"), "{}", stderr(&o));
+}
+
+#[test]
+fn as_of_comes_from_the_flag_or_the_application_date() {
+    let o = tekser(&["check", "-", "--as-of", "2025-05-05"], Some("{}"));
+    assert!(stdout(&o).contains("\"as_of\": \"2025-05-05\""));
+    let o = tekser(&["check", "-"], Some(r#"{"application": {"date": "2026-02-02"}}"#));
+    assert!(stdout(&o).contains("\"as_of\": \"2026-02-02\""));
+}
+
+#[test]
+fn calendar_lists_moved_days_and_transfer_orders() {
+    let o = tekser(&["calendar", "2025", "--lang", "en"], None);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("2025-01-03") && out.contains("2025-01-05") && out.contains("2025-03-25"), "{out}");
+    let o = tekser(&["calendar", "2031"], None);
+    assert!(o.status.success());
+    assert!(stdout(&o).starts_with('#'), "a year beyond the data is flagged");
+    assert_eq!(tekser(&["calendar", "next"], None).status.code(), Some(2));
+}
+
+#[test]
+fn schema_is_a_json_schema_of_the_answers() {
+    let o = tekser(&["schema"], None);
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(schema["title"], "Answers");
+    for section in ["person", "application", "phc", "licence", "trp", "registration"] {
+        assert!(schema["properties"][section].is_object(), "{section}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(tekser(&[], None).status.code(), Some(2));
+    assert_eq!(tekser(&["check"], None).status.code(), Some(2));
+    assert_eq!(tekser(&["check", "x.json", "--format", "pdf"], None).status.code(), Some(2));
+    assert_eq!(tekser(&["check", "does-not-exist.json"], None).status.code(), Some(2));
+}
