@@ -215,7 +215,7 @@ fn gen_provisions(out: &mut String, sources: &[(PathBuf, ProvisionsFile)], acts:
 #[serde(deny_unknown_fields)]
 struct ParamFile {
     name: String,
-    /// int | date | hours | window
+    /// int | date | codes | hours | window
     kind: String,
     unit: String,
     description: String,
@@ -256,6 +256,18 @@ fn gen_params(out: &mut String, files: &[PathBuf]) {
                     format!("{}", v.value.as_ref().and_then(|x| x.as_integer()).unwrap_or_else(|| panic!("{}: int value", f.display())))
                 }
                 "date" => date(v.value.as_ref().and_then(|x| x.as_str()).unwrap_or_else(|| panic!("{}: date value", f.display()))),
+                "codes" => {
+                    let list = v
+                        .value
+                        .as_ref()
+                        .and_then(|x| x.as_array())
+                        .unwrap_or_else(|| panic!("{}: codes value (a list of strings)", f.display()));
+                    let codes: Vec<String> = list
+                        .iter()
+                        .map(|c| format!("{:?}", c.as_str().unwrap_or_else(|| panic!("{}: codes must be strings", f.display()))))
+                        .collect();
+                    format!("&[{}]", codes.join(", "))
+                }
                 "hours" => format!(
                     "Hours {{ open: {}, close: {}, lunch: {}, saturday: {} }}",
                     minutes(v.open.as_deref().expect("hours: open")),
@@ -293,6 +305,7 @@ fn gen_params(out: &mut String, files: &[PathBuf]) {
         let ty = match p.kind.as_str() {
             "int" => "i64",
             "date" => "NaiveDate",
+            "codes" => "Codes",
             "hours" => "Hours",
             _ => "Window",
         };
@@ -316,6 +329,7 @@ fn gen_params(out: &mut String, files: &[PathBuf]) {
                 match *ty {
                     "i64" => "Int",
                     "NaiveDate" => "Date",
+                    "Codes" => "Codes",
                     "Hours" => "Hours",
                     _ => "Window",
                 }

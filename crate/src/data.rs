@@ -167,11 +167,15 @@ impl Window {
     }
 }
 
+/// A list of codes (e.g. ISO 3166-1 alpha-3 country codes).
+pub type Codes = &'static [&'static str];
+
 /// Any parameter, for listing them all.
 #[derive(Clone, Copy, Debug)]
 pub enum ParamRef {
     Int(&'static Param<i64>),
     Date(&'static Param<NaiveDate>),
+    Codes(&'static Param<Codes>),
     Hours(&'static Param<Hours>),
     Window(&'static Param<Window>),
 }

@@ -29,6 +29,7 @@ fn every_parameter_value_has_a_source_and_a_start_within_its_known_period() {
         let (sources, froms, known_until): (Vec<&str>, Vec<NaiveDate>, Option<NaiveDate>) = match p {
             ParamRef::Int(p) => (p.values.iter().map(|v| v.source).collect(), p.values.iter().map(|v| v.from).collect(), p.known_until),
             ParamRef::Date(p) => (p.values.iter().map(|v| v.source).collect(), p.values.iter().map(|v| v.from).collect(), p.known_until),
+            ParamRef::Codes(p) => (p.values.iter().map(|v| v.source).collect(), p.values.iter().map(|v| v.from).collect(), p.known_until),
             ParamRef::Hours(p) => (p.values.iter().map(|v| v.source).collect(), p.values.iter().map(|v| v.from).collect(), p.known_until),
             ParamRef::Window(p) => (p.values.iter().map(|v| v.source).collect(), p.values.iter().map(|v| v.from).collect(), p.known_until),
         };

@@ -18,13 +18,10 @@ use crate::report::{Channel, Check, Limit, Milestone, Outcome, Service, Status};
 use crate::{Answers, Context};
 use chrono::{Datelike, NaiveDate};
 
-/// `trp-visa-free-states` (research notes §3.2, secondary: gov.kz/services/4631 and
-/// itrp.aifc.kz): the states whose nationals can obtain a TRP inside Kazakhstan.
-const VISA_FREE_TRP_STATES: &[&str] = &["AZE", "ARM", "BLR", "KGZ", "RUS", "TJK", "UZB"];
-
-/// `trp-eaeu-members` (unverified: general knowledge, not in the sources): the EAEU member
-/// states other than Kazakhstan, whose citizens need no medical insurance (`trp-gov-docs-3`).
-const EAEU_MEMBERS: &[&str] = &["ARM", "BLR", "KGZ", "RUS"];
+/// The states of a dated code list in force on `as_of` (empty when the data has no value).
+fn codes(p: &'static Param<Codes>, as_of: NaiveDate) -> Codes {
+    p.at(as_of).map(|v| v.value).unwrap_or(&[])
+}
 
 const STATELESS: &str = "stateless";
 
@@ -46,7 +43,7 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
     }
 
     // trp-visa-free-states (secondary): only nationals of the seven visa-free states.
-    visa_free_state(&mut out, p);
+    visa_free_state(&mut out, p, ctx.as_of);
 
     // trp-law-6-1 (secondary) and §3.5: a ground (subtype) on which a TRP is issued.
     out.reason(
@@ -125,7 +122,13 @@ fn own_permit_age(out: &mut Outcome, p: &Person, as_of: NaiveDate) -> Status {
         let days = PARAM_TRP_TURNING_16_APPLY_CD.at(as_of).ok().and_then(|v| u32::try_from(v.value).ok());
         if let (true, Some(days), Some(birthday)) = (age <= min, days, birthday(dob, min)) {
             let by = birthday.checked_add_days(chrono::Days::new(u64::from(days)));
-            out.timeline.push(Milestone { code: "trp.apply_after_16th_birthday", working_days: None, calendar_days: Some(days), by, citation: &P_TRP_AGE_16 });
+            out.timeline.push(Milestone {
+                code: "trp.apply_after_16th_birthday",
+                working_days: None,
+                calendar_days: Some(days),
+                by,
+                citation: &P_TRP_AGE_16,
+            });
         }
     }
     status
@@ -141,7 +144,7 @@ fn birthday(dob: NaiveDate, years: u32) -> Option<NaiveDate> {
 /// trp-visa-free-states (secondary): "only to citizens of Azerbaijan, Armenia, Belarus,
 /// Kyrgyzstan, Russia, Tajikistan and Uzbekistan. Others use visas." The list is by nationality,
 /// so it cannot decide for a stateless person: a note says so instead.
-fn visa_free_state(out: &mut Outcome, p: &Person) {
+fn visa_free_state(out: &mut Outcome, p: &Person, as_of: NaiveDate) {
     if p.citizenship.as_deref() == Some(STATELESS) {
         out.note("trp.stateless_visa_free", &P_TRP_VISA_FREE_STATES);
         return;
@@ -149,7 +152,7 @@ fn visa_free_state(out: &mut Outcome, p: &Person) {
     out.reason(
         Check::new("trp.visa_free_state_national", &P_TRP_VISA_FREE_STATES)
             .uses("person.citizenship", p.citizenship.is_some())
-            .status(p.citizenship.as_deref().map(|c| VISA_FREE_TRP_STATES.contains(&c))),
+            .status(p.citizenship.as_deref().map(|c| codes(&PARAM_TRP_VISA_FREE_STATES, as_of).contains(&c))),
     );
 }
 
@@ -204,7 +207,7 @@ fn common_documents(out: &mut Outcome, p: &Person, t: &TrpAnswers, as_of: NaiveD
         Some(STATELESS) => out.document("trp.medical_insurance", "trp.not_eaeu_citizen", &P_TRP_GOV_DOCS_3, false),
         Some(c) => {
             out.limit(Limit::Unverified { what: "trp-eaeu-members" });
-            if !EAEU_MEMBERS.contains(&c) {
+            if !codes(&PARAM_EAEU_MEMBERS, as_of).contains(&c) {
                 out.document("trp.medical_insurance", "trp.not_eaeu_citizen", &P_TRP_GOV_DOCS_3, false);
             }
         }
