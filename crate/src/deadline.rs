@@ -1,9 +1,11 @@
 //! Result dates in working days, from the moment and channel of application.
 //!
 //! Convention (stated in every [`Deadline`] as `convention`): an application is registered on the
-//! day it is made if that is a working day and the time is within the provider's hours
-//! (`open ≤ time < close`; the lunch break does not end the working day); otherwise on the next
-//! working day. A term of N working days ends on the N-th working day after the day of
+//! day it is made if that is a working day and it is made before the end of the provider's
+//! working hours (`time < close`; the lunch break does not end the working day, and an application
+//! made before opening is registered when the day begins — the sources move only applications made
+//! "after the end of working hours, on weekends and holidays", e.g. Order ҚР ДСМ-59/2020 para 7);
+//! otherwise on the next working day. A term of N working days ends on the N-th working day after the day of
 //! registration, which itself is not counted. Where a source says that for an out-of-hours
 //! application "acceptance and the result are on the next working day" (PHC, 1 working day), the
 //! result falls on the day of registration: [`Term::ResultOnRegistrationIfLate`].
@@ -48,7 +50,7 @@ pub struct Deadline {
 
 fn within_hours(m: Moment, h: &Hours) -> bool {
     let t = (m.time.hour() * 60 + m.time.minute()) as u16;
-    calendar::is_working_day(m.date) && h.open <= t && t < h.close
+    calendar::is_working_day(m.date) && t < h.close
 }
 
 /// The result date of an application made at `m` to a provider open `hours`, and the data limits met.

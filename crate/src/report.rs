@@ -318,6 +318,7 @@ impl Outcome {
         cited.extend(self.documents.iter().map(|d| d.citation));
         cited.extend(self.channels.iter().map(|c| c.citation));
         cited.extend(self.refusal_grounds.iter().map(|w| w.citation));
+        cited.extend(self.notes.iter().map(|w| w.citation));
         cited.extend(self.fee.iter().map(|f| f.citation));
         cited.extend(self.timeline.iter().map(|m| m.citation));
         for p in &cited {

@@ -32,11 +32,12 @@ fn the_lunch_break_does_not_end_the_working_day() {
 }
 
 #[test]
-fn at_closing_time_and_before_opening_the_next_working_day_registers() {
+fn at_closing_time_the_next_working_day_registers_but_before_opening_the_same_day() {
     let (dl, _) = compute(at("2026-03-03", "18:30"), HOURS, Term::WorkingDays(1), &P_194_P25);
     assert_eq!((dl.registered_on, dl.result_on), (d("2026-03-04"), d("2026-03-05")));
+    // Only applications "after the end of working hours" move (59 para 7): 08:59 is before it.
     let (dl, _) = compute(at("2026-03-03", "08:59"), HOURS, Term::WorkingDays(1), &P_194_P25);
-    assert_eq!(dl.registered_on, d("2026-03-04"));
+    assert_eq!(dl.registered_on, d("2026-03-03"));
 }
 
 #[test]

@@ -45,6 +45,9 @@ struct Expect {
     fee_tenge: Option<i64>,
     free: Option<bool>,
     registered_on: Option<chrono::NaiveDate>,
+    /// `true`: the outcome must give no deadline (e.g. the channel does not offer the service).
+    #[serde(default)]
+    no_deadline: bool,
     result_on: Option<chrono::NaiveDate>,
     refusal_grounds: Option<Vec<String>>,
     notes: Option<Vec<String>>,
@@ -133,6 +136,9 @@ fn check(o: &Outcome, e: &Expect) -> Vec<String> {
     }
     if let Some(f) = e.free {
         eq("free", format!("{:?}", o.fee.as_ref().map(|x| x.free)), format!("{:?}", Some(f)));
+    }
+    if e.no_deadline {
+        eq("deadline", format!("{:?}", o.deadline.as_ref().map(|d| d.result_on)), "None".into());
     }
     if let Some(d) = e.registered_on {
         eq("registered_on", format!("{:?}", o.deadline.as_ref().map(|x| x.registered_on)), format!("{:?}", Some(d)));
