@@ -128,12 +128,12 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
         let _ = writeln!(s, "-- {}", t("ui.timeline", lang));
         for m in &o.timeline {
             let term = match (m.working_days, m.calendar_days) {
-                (Some(n), _) => format!("{n} {}", t("ui.working_days", lang)),
-                (_, Some(n)) => format!("{n} {}", t("ui.calendar_days", lang)),
+                (Some(n), _) => format!(" ({n} {})", t("ui.working_days", lang)),
+                (_, Some(n)) => format!(" ({n} {})", t("ui.calendar_days", lang)),
                 _ => String::new(),
             };
             let by = m.by.map(|d| format!(" → {d}")).unwrap_or_default();
-            let _ = writeln!(s, "   {} ({term}){by} — {}", t(&format!("milestone.{}", m.code), lang), cite(m.citation, lang));
+            let _ = writeln!(s, "   {}{term}{by} — {}", t(&format!("milestone.{}", m.code), lang), cite(m.citation, lang));
         }
     }
     for (title, list, prefix) in [("ui.refusal_grounds", &o.refusal_grounds, "warning"), ("ui.notes", &o.notes, "note")] {
