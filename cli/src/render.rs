@@ -127,9 +127,10 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
     if !o.timeline.is_empty() {
         let _ = writeln!(s, "-- {}", t("ui.timeline", lang));
         for m in &o.timeline {
-            let term = match (m.working_days, m.calendar_days) {
-                (Some(n), _) => format!(" ({n} {})", t("ui.working_days", lang)),
-                (_, Some(n)) => format!(" ({n} {})", t("ui.calendar_days", lang)),
+            let term = match (m.working_days, m.calendar_days, m.hours) {
+                (Some(n), _, _) => format!(" ({n} {})", t("ui.working_days", lang)),
+                (_, Some(n), _) => format!(" ({n} {})", t("ui.calendar_days", lang)),
+                (_, _, Some(n)) => format!(" ({n} {})", t("ui.hours", lang)),
                 _ => String::new(),
             };
             let by = m.by.map(|d| format!(" → {d}")).unwrap_or_default();

@@ -104,3 +104,17 @@ pub fn calendar_limits(from: NaiveDate, to: NaiveDate) -> Vec<Limit> {
 pub fn add_working_days(from: NaiveDate, n: u32) -> NaiveDate {
     (0..n).fold(from, |d, _| calendar::next_working_day(d))
 }
+
+/// The day `n` working days before `d` (`d` itself not counted), e.g. a notice due "no later than
+/// three working days before the result"; `None` only at the start of the calendar.
+pub fn subtract_working_days(d: NaiveDate, n: u32) -> Option<NaiveDate> {
+    let mut day = d;
+    let mut left = n;
+    while left > 0 {
+        day = day.pred_opt()?;
+        if calendar::is_working_day(day) {
+            left -= 1;
+        }
+    }
+    Some(day)
+}

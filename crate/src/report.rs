@@ -187,8 +187,10 @@ pub struct Milestone {
     pub code: &'static str,
     /// The step's own term, in working days …
     pub working_days: Option<u32>,
-    /// … or in calendar days.
+    /// … or in calendar days …
     pub calendar_days: Option<u32>,
+    /// … or in hours (e.g. a visit notified at least 24 hours ahead).
+    pub hours: Option<u32>,
     /// The last day of the step, where the starting day is known.
     pub by: Option<NaiveDate>,
     pub citation: &'static Provision,

@@ -53,7 +53,7 @@ fn shared_sources() -> PathBuf {
 }
 
 fn normalise(s: &str) -> String {
-    s.replace(['«', '»', '“', '”', '"'], "\"").split_whitespace().collect::<Vec<_>>().join(" ")
+    s.replace(['«', '»', '“', '”', '"'], "\"").replace('’', "'").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A provision whose provenance is `source` quotes words that stand in that source file

@@ -43,6 +43,12 @@ struct Expect {
     channels: Option<Vec<String>>,
     fee_mci: Option<f64>,
     fee_tenge: Option<i64>,
+    /// `true`: no amount in tenge can be given (e.g. the MCI of the day is not set).
+    #[serde(default)]
+    no_tenge: bool,
+    /// Document code → the `because` code it must carry.
+    #[serde(default)]
+    document_because: BTreeMap<String, String>,
     free: Option<bool>,
     registered_on: Option<chrono::NaiveDate>,
     /// `true`: the outcome must give no deadline (e.g. the channel does not offer the service).
@@ -133,6 +139,13 @@ fn check(o: &Outcome, e: &Expect) -> Vec<String> {
     }
     if let Some(t) = e.fee_tenge {
         eq("fee_tenge", format!("{:?}", o.fee.as_ref().and_then(|f| f.tenge)), format!("{:?}", Some(t)));
+    }
+    if e.no_tenge {
+        eq("fee_tenge", format!("{:?}", o.fee.as_ref().and_then(|f| f.tenge)), "None".into());
+    }
+    for (code, because) in &e.document_because {
+        let got = o.documents.iter().find(|d| d.code == code).map(|d| d.because).unwrap_or("absent");
+        eq(&format!("document {code} because"), got.to_string(), because.clone());
     }
     if let Some(f) = e.free {
         eq("free", format!("{:?}", o.fee.as_ref().map(|x| x.free)), format!("{:?}", Some(f)));

@@ -127,7 +127,10 @@ impl LicenceAnswers {
             if y > as_of.year() {
                 e.push(InputError { field: "licence.studies_completed_year", kind: InputErrorKind::DateInFuture });
             } else if y < EARLIEST_YEAR {
-                e.push(InputError { field: "licence.studies_completed_year", kind: InputErrorKind::TooSmall { min: f64::from(EARLIEST_YEAR) } });
+                e.push(InputError {
+                    field: "licence.studies_completed_year",
+                    kind: InputErrorKind::TooSmall { min: f64::from(EARLIEST_YEAR) },
+                });
             }
         }
         if self.holds_licence == Some(false) {
@@ -177,12 +180,16 @@ mod tests {
     #[test]
     fn an_individual_is_identified_by_iin_not_bin() {
         let l = LicenceAnswers { applicant: Some(LicenceApplicant::Individual), bin: Some("940140000385".into()), ..Default::default() };
-        assert_eq!(errors(l), vec![InputError { field: "licence.bin", kind: InputErrorKind::Conflict { code: "licence.bin_for_individual" } }]);
+        assert_eq!(
+            errors(l),
+            vec![InputError { field: "licence.bin", kind: InputErrorKind::Conflict { code: "licence.bin_for_individual" } }]
+        );
     }
 
     #[test]
     fn a_bad_iin_of_an_individual_is_an_input_error() {
-        let all = Answers { person: crate::answers::Person { iin: Some("061211600013".into()), ..Default::default() }, ..Default::default() };
+        let all =
+            Answers { person: crate::answers::Person { iin: Some("061211600013".into()), ..Default::default() }, ..Default::default() };
         assert!(all.validate(day()).iter().any(|e| e.field == "person.iin"));
     }
 

@@ -14,9 +14,8 @@
 //! unverified parameter `licence_order93_in_force` and is flagged in every outcome.
 
 use crate::answers::licence::{LicenceAction, LicenceAnswers, LicenceApplicant};
-use crate::calendar;
 use crate::data::*;
-use crate::deadline::{add_working_days, Term};
+use crate::deadline::{add_working_days, subtract_working_days, Term};
 use crate::report::{Channel, Check, Fee, Limit, Milestone, Outcome, Service};
 use crate::{Answers, Context};
 use chrono::NaiveDate;
@@ -94,7 +93,9 @@ fn action_open(out: &mut Outcome, l: &LicenceAnswers) {
     let mut c = Check::new("licence.action_open", citation).scope().uses("licence.holds_licence", l.holds_licence.is_some());
     c = c.uses("licence.action", l.action.is_some());
     if l.action == Some(LicenceAction::Duplicate) {
-        c = c.uses("licence.paper_licence", l.paper_licence.is_some()).uses("licence.paper_lost_or_damaged", l.paper_lost_or_damaged.is_some());
+        c = c
+            .uses("licence.paper_licence", l.paper_licence.is_some())
+            .uses("licence.paper_lost_or_damaged", l.paper_lost_or_damaged.is_some());
     }
     out.reason(c.status(status));
 }
@@ -118,7 +119,9 @@ fn portal_with_eds(out: &mut Outcome, a: &Answers) {
     out.channel(Channel::ProviderOffice, false, "licence.portal_only", &P_59_LIST_I2);
     // Only when the channel is answered: a channel other than the portal cannot be used.
     if let Some(ch) = a.application.channel {
-        out.reason(Check::new("licence.portal_channel", &P_59_LIST_I2).uses("application.channel", true).status(Some(ch == Channel::EgovEds)));
+        out.reason(
+            Check::new("licence.portal_channel", &P_59_LIST_I2).uses("application.channel", true).status(Some(ch == Channel::EgovEds)),
+        );
     }
 }
 
@@ -187,7 +190,15 @@ fn deadline_and_timeline(out: &mut Outcome, a: &Answers, action: LicenceAction, 
         // `59-p10` 3), `59-p14-a2`: permit control at the facility before the licence is issued; the
         // visit is notified "at least 24 hours before the start of the visit" (its day is not known).
         if let Some(h) = int(out, &PARAM_LICENCE_VISIT_NOTICE_HOURS, as_of).and_then(|h| u32::try_from(h).ok()) {
-            milestone(out, "licence.visit_notice", None, Some(h.div_ceil(24)), None, &P_59_P14_A2);
+            let citation = &P_59_P14_A2;
+            out.timeline.push(Milestone {
+                code: "licence.visit_notice",
+                working_days: None,
+                calendar_days: None,
+                hours: Some(h),
+                by: None,
+                citation,
+            });
         }
     }
 
@@ -196,8 +207,10 @@ fn deadline_and_timeline(out: &mut Outcome, a: &Answers, action: LicenceAction, 
         // days before the result"; `59-p12-a2`: objection "no later than two working days from the
         // date of its receipt" (counted here from the last day the notice may come). A duplicate's two
         // working days cannot hold a notice three working days before the result: not shown.
-        let (Some(notice), Some(objection)) = (wd(out, &PARAM_LICENCE_PRELIMINARY_NOTICE_WD), wd(out, &PARAM_LICENCE_OBJECTION_WD)) else { return };
-        let notice_by = result.and_then(|r| working_days_before(r, notice));
+        let (Some(notice), Some(objection)) = (wd(out, &PARAM_LICENCE_PRELIMINARY_NOTICE_WD), wd(out, &PARAM_LICENCE_OBJECTION_WD)) else {
+            return;
+        };
+        let notice_by = result.and_then(|r| subtract_working_days(r, notice));
         milestone(out, "licence.preliminary_decision_notice", Some(notice), None, notice_by, &P_59_P12_A1);
         milestone(out, "licence.objection", Some(objection), None, notice_by.map(|d| add_working_days(d, objection)), &P_59_P12_A2);
     }
@@ -205,21 +218,15 @@ fn deadline_and_timeline(out: &mut Outcome, a: &Answers, action: LicenceAction, 
     milestone(out, "licence.result", Some(n), None, result, citation);
 }
 
-fn milestone(out: &mut Outcome, code: &'static str, working_days: Option<u32>, calendar_days: Option<u32>, by: Option<NaiveDate>, citation: &'static Provision) {
-    out.timeline.push(Milestone { code, working_days, calendar_days, by, citation });
-}
-
-/// The day `n` working days before `d` (`d` itself not counted).
-fn working_days_before(d: NaiveDate, n: u32) -> Option<NaiveDate> {
-    let mut day = d;
-    let mut left = n;
-    while left > 0 {
-        day = day.pred_opt()?;
-        if calendar::is_working_day(day) {
-            left -= 1;
-        }
-    }
-    Some(day)
+fn milestone(
+    out: &mut Outcome,
+    code: &'static str,
+    working_days: Option<u32>,
+    calendar_days: Option<u32>,
+    by: Option<NaiveDate>,
+    citation: &'static Provision,
+) {
+    out.timeline.push(Milestone { code, working_days, calendar_days, hours: None, by, citation });
 }
 
 // ---------------------------------------------------------------- documents (para 8; List item 8)
@@ -272,7 +279,11 @@ fn documents(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction, as_of
                 out,
                 "licence.employment_proof",
                 l.employment_in_state_system,
-                ["licence.employment_in_state_system", "licence.employment_not_in_state_system", "licence.if_employment_not_in_state_system"],
+                [
+                    "licence.employment_in_state_system",
+                    "licence.employment_not_in_state_system",
+                    "licence.if_employment_not_in_state_system",
+                ],
                 &P_59_LIST_I8_S1_A6,
                 &P_59_P8_S11,
             );
@@ -326,7 +337,12 @@ fn documents(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction, as_of
         // `59-list-i8-s3`: duplicate — "an application in the form in accordance with Appendix 4 (for
         // individuals) and Appendix 5 (for legal entities)", nothing else.
         LicenceAction::Duplicate => {
-            application_form(out, l.applicant, ["licence.application_duplicate_individual", "licence.application_duplicate_legal_entity"], &P_59_LIST_I8_S3);
+            application_form(
+                out,
+                l.applicant,
+                ["licence.application_duplicate_individual", "licence.application_duplicate_legal_entity"],
+                &P_59_LIST_I8_S3,
+            );
             out.document("licence.identity_info", "licence.state_systems", &P_59_P8_S1, true);
             out.document("licence.licences_info", "licence.state_systems", &P_59_P8_S3, true);
             out.document("licence.fee_payment_info", "licence.state_systems", &P_59_P8_S5, true);
@@ -365,7 +381,9 @@ fn education(out: &mut Outcome, l: &LicenceAnswers, as_of: NaiveDate) {
 fn refusal_grounds(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction) {
     let not = |b: Option<bool>| b.map(|x| !x);
     // 1) a court decision (sentence) in force suspending or prohibiting the licensed activity.
-    out.reason(Check::new("licence.no_court_ban", &P_59_LIST_I9_S1).uses("licence.court_ban", l.court_ban.is_some()).status(not(l.court_ban)));
+    out.reason(
+        Check::new("licence.no_court_ban", &P_59_LIST_I9_S1).uses("licence.court_ban", l.court_ban.is_some()).status(not(l.court_ban)),
+    );
     out.refusal_ground("licence.court_ban", &P_59_LIST_I9_S1);
     // 2) the licence fee has not been paid — for an annex alone the List states no fee.
     if !(action == LicenceAction::Issue && l.annex_only == Some(true)) {
@@ -374,21 +392,31 @@ fn refusal_grounds(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction)
     out.refusal_ground("licence.fee_not_paid", &P_59_LIST_I9_S2);
     // 3) the applicant does not meet the qualification requirements.
     let q = l.meets_qualification_requirements;
-    out.reason(Check::new("licence.meets_qualification", &P_59_LIST_I9_S3).uses("licence.meets_qualification_requirements", q.is_some()).status(q));
+    out.reason(
+        Check::new("licence.meets_qualification", &P_59_LIST_I9_S3).uses("licence.meets_qualification_requirements", q.is_some()).status(q),
+    );
     out.refusal_ground("licence.qualification", &P_59_LIST_I9_S3);
     // 4) a negative answer of the approving body, or a negative permit-control conclusion.
     out.refusal_ground("licence.negative_approval_or_control", &P_59_LIST_I9_S4);
     // 5) a court, on a bailiff's submission, temporarily prohibits issuing a licence to the debtor.
-    out.reason(Check::new("licence.no_bailiff_ban", &P_59_LIST_I9_S5).uses("licence.bailiff_ban", l.bailiff_ban.is_some()).status(not(l.bailiff_ban)));
+    out.reason(
+        Check::new("licence.no_bailiff_ban", &P_59_LIST_I9_S5)
+            .uses("licence.bailiff_ban", l.bailiff_ban.is_some())
+            .status(not(l.bailiff_ban)),
+    );
     out.refusal_ground("licence.bailiff_ban", &P_59_LIST_I9_S5);
     // 6) documents or data found unreliable.
     out.refusal_ground("licence.unreliable_documents", &P_59_LIST_I9_S6);
     // 7) a court decision in force depriving the applicant of a special right connected with the service.
     let d = l.deprived_of_special_right;
-    out.reason(Check::new("licence.special_right_kept", &P_59_LIST_I9_S7).uses("licence.deprived_of_special_right", d.is_some()).status(not(d)));
+    out.reason(
+        Check::new("licence.special_right_kept", &P_59_LIST_I9_S7).uses("licence.deprived_of_special_right", d.is_some()).status(not(d)),
+    );
     out.refusal_ground("licence.special_right_deprived", &P_59_LIST_I9_S7);
     // 8) no consent to access personal data of restricted access (also needed for para 8's state data).
     let c = l.consents_to_personal_data;
-    out.reason(Check::new("licence.consent_personal_data", &P_59_LIST_I9_S8).uses("licence.consents_to_personal_data", c.is_some()).status(c));
+    out.reason(
+        Check::new("licence.consent_personal_data", &P_59_LIST_I9_S8).uses("licence.consents_to_personal_data", c.is_some()).status(c),
+    );
     out.refusal_ground("licence.no_consent", &P_59_LIST_I9_S8);
 }

@@ -111,6 +111,7 @@ fn campaign_window(out: &mut Outcome, a: &Answers, ctx: &Context) {
         code: "phc.campaign_takes_effect",
         working_days: None,
         calendar_days: None,
+        hours: None,
         by: effect,
         citation: &P_194_PAGE_REASONS_3,
     });

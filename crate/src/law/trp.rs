@@ -126,6 +126,7 @@ fn own_permit_age(out: &mut Outcome, p: &Person, as_of: NaiveDate) -> Status {
                 code: "trp.apply_after_16th_birthday",
                 working_days: None,
                 calendar_days: Some(days),
+                hours: None,
                 by,
                 citation: &P_TRP_AGE_16,
             });
