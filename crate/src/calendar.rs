@@ -98,7 +98,50 @@ pub fn why(d: NaiveDate) -> Option<Why> {
 }
 
 pub fn is_working_day(d: NaiveDate) -> bool {
+    match year_table(d.year()) {
+        Some(t) => t.is_working(d.ordinal0()),
+        None => is_working_by_rule(d),
+    }
+}
+
+fn is_working_by_rule(d: NaiveDate) -> bool {
     matches!(why(d), None | Some(Why::TransferWorkingDay { .. }))
+}
+
+/// One year's working days as a bit set by day of the year (bit set = not a working day),
+/// computed once from the data by the same rule as [`why`]: the data is fixed at build time, so
+/// the table never goes stale.
+struct YearTable {
+    off: [u64; 6],
+}
+
+impl YearTable {
+    fn build(year: i32) -> YearTable {
+        let mut off = [0u64; 6];
+        let mut d = NaiveDate::from_ymd_opt(year, 1, 1);
+        while let Some(day) = d.filter(|x| x.year() == year) {
+            if !is_working_by_rule(day) {
+                let i = day.ordinal0() as usize;
+                off[i / 64] |= 1 << (i % 64);
+            }
+            d = day.succ_opt();
+        }
+        YearTable { off }
+    }
+
+    fn is_working(&self, ordinal0: u32) -> bool {
+        let i = ordinal0 as usize;
+        self.off[i / 64] & (1 << (i % 64)) == 0
+    }
+}
+
+const FIRST_TABLE_YEAR: i32 = 2000;
+const TABLE_YEARS: usize = 101;
+static TABLES: [std::sync::OnceLock<YearTable>; TABLE_YEARS] = [const { std::sync::OnceLock::new() }; TABLE_YEARS];
+
+fn year_table(year: i32) -> Option<&'static YearTable> {
+    let i = usize::try_from(year - FIRST_TABLE_YEAR).ok().filter(|i| *i < TABLE_YEARS)?;
+    Some(TABLES[i].get_or_init(|| YearTable::build(year)))
 }
 
 /// The special days of a year: holidays (also those on weekends), moved days off, transfer days
