@@ -220,7 +220,10 @@ impl Relation {
     /// children count as parent and child, as civil-status records show them.
     pub fn in_pilot_list(self) -> bool {
         use Relation::*;
-        matches!(self, Child | Parent | AdoptiveParent | AdoptedChild | Spouse | FullSibling | HalfSibling | Grandparent | Grandchild | InLaw)
+        matches!(
+            self,
+            Child | Parent | AdoptiveParent | AdoptedChild | Spouse | FullSibling | HalfSibling | Grandparent | Grandchild | InLaw
+        )
     }
 }
 
@@ -309,7 +312,10 @@ pub const FIELDS: &[Field] = &[
     Field { path: "registration.closed_territory", kind: FieldKind::Bool },
     Field { path: "registration.has_closed_territory_permit", kind: FieldKind::Bool },
     Field { path: "registration.restricted_locality", kind: FieldKind::Bool },
-    Field { path: "registration.restricted_category", kind: FieldKind::Choice(&["to_close_relatives", "returning_after_absence", "released_lived_before", "none"]) },
+    Field {
+        path: "registration.restricted_category",
+        kind: FieldKind::Choice(&["to_close_relatives", "returning_after_absence", "released_lived_before", "none"]),
+    },
     Field { path: "registration.kz_ru_border_resident", kind: FieldKind::Bool },
     Field { path: "registration.deregistered_by_owner", kind: FieldKind::Bool },
 ];
@@ -333,7 +339,8 @@ impl RegistrationAnswers {
             push("registration.registered_count", InputErrorKind::TooLarge { max: f64::from(MAX_REGISTERED) });
         }
         let dob = all.person.date_of_birth;
-        for (field, day) in [("registration.arrival_date", self.arrival_date), ("registration.refugee_start_date", self.refugee_start_date)] {
+        for (field, day) in [("registration.arrival_date", self.arrival_date), ("registration.refugee_start_date", self.refugee_start_date)]
+        {
             if let Some(d) = day {
                 if d > as_of {
                     push(field, InputErrorKind::DateInFuture);

@@ -149,9 +149,13 @@ fn online_flow_stop(out: &mut Outcome, f: &Facts, a: &Astana) -> Option<(&'stati
     };
     match stop {
         // C1: within 677's exception, but the online list has no option for the person.
-        Some(("reg.pilot_list_lacks_category", _)) if a.category == Some(true) => note(out, as_of, "reg.pilot_category_missing_online", &P_PILOT_P10_S4),
+        Some(("reg.pilot_list_lacks_category", _)) if a.category == Some(true) => {
+            note(out, as_of, "reg.pilot_category_missing_online", &P_PILOT_P10_S4)
+        }
         // C2: 677 accepts documents; the online flow only state records, and no counter is open.
-        Some(("reg.pilot_relation_not_recorded" | "reg.pilot_study_not_recorded", _)) => note(out, as_of, "reg.pilot_documents_not_online", &P_PILOT_P10_S6),
+        Some(("reg.pilot_relation_not_recorded" | "reg.pilot_study_not_recorded", _)) => {
+            note(out, as_of, "reg.pilot_documents_not_online", &P_PILOT_P10_S6)
+        }
         _ => {}
     }
     // C1: the online list would accept the person, but 677 refuses for a registered outsider.

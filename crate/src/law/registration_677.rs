@@ -13,7 +13,9 @@
 //! `C<n>` and recorded in `docs/provisions/registration_677.md`.
 
 use super::pilot_500_801 as pilot;
-use crate::answers::registration::{LongStayReason, OwnerType, PassportState, PlaceType, Relation, RegistrationAnswers, RegistrationKind, RestrictedCategory};
+use crate::answers::registration::{
+    LongStayReason, OwnerType, PassportState, PlaceType, RegistrationAnswers, RegistrationKind, Relation, RestrictedCategory,
+};
 use crate::answers::{age_on, LegalStatus};
 use crate::data::*;
 use crate::report::{Channel, Check, Limit, Milestone, Outcome, Role, Service, Status};
@@ -50,7 +52,8 @@ fn classify(p: PlaceType) -> Place {
     match p {
         House | Apartment | Dacha => Place::Dwelling,
         NotForLiving => Place::NotForLiving,
-        Dormitory | Hotel | RestHome | Sanatorium | Prophylactorium | MedicalInstitution | CareHome | BoardingHouse | ElderlyHome | OtherLivingPremises => Place::Institution,
+        Dormitory | Hotel | RestHome | Sanatorium | Prophylactorium | MedicalInstitution | CareHome | BoardingHouse | ElderlyHome
+        | OtherLivingPremises => Place::Institution,
     }
 }
 
@@ -206,7 +209,12 @@ fn p3_p5_who_is_registered(out: &mut Outcome, f: &Facts) {
     // 677-p3-a6: the residence of citizens under guardianship (қорғаншылық, опека) is that of
     // their legal representatives. C14: an adult under guardianship gets no verdict of his own.
     let ward = f.r.under_guardianship;
-    out.reason(Check::new("reg.not_under_guardianship", &P_677_P3_A6).scope().uses("registration.under_guardianship", ward.is_some()).status(ward.map(|w| !w)));
+    out.reason(
+        Check::new("reg.not_under_guardianship", &P_677_P3_A6)
+            .scope()
+            .uses("registration.under_guardianship", ward.is_some())
+            .status(ward.map(|w| !w)),
+    );
     if ward == Some(true) {
         note(out, f.as_of, "reg.ward_residence_of_guardian", &P_677_P3_A6);
     }
@@ -266,20 +274,32 @@ fn p13_temporary_exclusions(out: &mut Outcome, f: &Facts) {
     let r = f.r;
     // 677-p13-a5.1: «16 жасқа толмаған балалар».
     let min = int(&PARAM_REG_TEMPORARY_MIN_AGE, f.as_of);
-    out.reason(Check::new("reg.temp_age_16", &P_677_P13_A5_1).scope().uses("person.date_of_birth", f.age.is_some()).status(f.age.map(|a| i64::from(a) >= min)));
+    out.reason(
+        Check::new("reg.temp_age_16", &P_677_P13_A5_1)
+            .scope()
+            .uses("person.date_of_birth", f.age.is_some())
+            .status(f.age.map(|a| i64::from(a) >= min)),
+    );
     // 677-p13-a5.2: in a medical institution AND with a disabling impairment.
     let patient = match r.in_medical_institution {
         Some(false) => Some(false),
         Some(true) => r.has_disabling_impairment,
         None => None,
     };
-    let mut c = Check::new("reg.temp_not_disabled_patient", &P_677_P13_A5_2).scope().uses("registration.in_medical_institution", r.in_medical_institution.is_some());
+    let mut c = Check::new("reg.temp_not_disabled_patient", &P_677_P13_A5_2)
+        .scope()
+        .uses("registration.in_medical_institution", r.in_medical_institution.is_some());
     if r.in_medical_institution == Some(true) {
         c = c.uses("registration.has_disabling_impairment", r.has_disabling_impairment.is_some());
     }
     out.reason(c.status(patient.map(|p| !p)));
     // 677-p13-a5.3: «вахталық әдіспен жұмыс істейтін адамдар».
-    out.reason(Check::new("reg.temp_not_rotation_worker", &P_677_P13_A5_3).scope().uses("registration.rotation_worker", r.rotation_worker.is_some()).status(r.rotation_worker.map(|w| !w)));
+    out.reason(
+        Check::new("reg.temp_not_rotation_worker", &P_677_P13_A5_3)
+            .scope()
+            .uses("registration.rotation_worker", r.rotation_worker.is_some())
+            .status(r.rotation_worker.map(|w| !w)),
+    );
 }
 
 // ============================================================================ para 4 (and 2-s3, 7-s2)
@@ -289,14 +309,22 @@ fn p4_place_and_consent(out: &mut Outcome, f: &Facts) {
     let r = f.r;
     // 677-p4-a3: houses, apartments, dachas of horticultural partnerships, dormitories, hotels, …,
     // «сондай-ақ адамдар тұру (болу) үшін пайдаланылатын ғимараттар мен үй-жайларда».
-    out.reason(Check::new("reg.place_used_for_living", &P_677_P4_A3).uses("registration.place_type", f.place.is_some()).status(f.place.map(|p| p != Place::NotForLiving)));
+    out.reason(
+        Check::new("reg.place_used_for_living", &P_677_P4_A3)
+            .uses("registration.place_type", f.place.is_some())
+            .status(f.place.map(|p| p != Place::NotForLiving)),
+    );
     if f.place == Some(Place::NotForLiving) {
         return;
     }
     // 677-p2-s3: a place of temporary stay «мекенжайы бар» (has an address).
     // 677-p4-a2: the owner is found in the information systems by the address registration code (МТК).
     let cite = if f.temporary() { &P_677_P2_S3 } else { &P_677_P4_A2 };
-    out.reason(Check::new("reg.place_has_address", cite).uses("registration.place_has_address", r.place_has_address.is_some()).status(r.place_has_address));
+    out.reason(
+        Check::new("reg.place_has_address", cite)
+            .uses("registration.place_has_address", r.place_has_address.is_some())
+            .status(r.place_has_address),
+    );
     // 677-p11-a3: registrations at objects demolished, destroyed, dismantled or absent from the
     // information system are removed after an inspection.
     out.refusal_ground("reg.address_object_missing", &P_677_P11_A3);
@@ -309,7 +337,9 @@ fn p4_place_and_consent(out: &mut Outcome, f: &Facts) {
             // 677-p4-a1: otherwise the consent of the owner/owners (every co-owner: the plural and
             // para 7 subpara 2), in writing or by EDS.
             let c = match r.applicant_is_owner {
-                Some(true) => Check::new("reg.owner_consent", &P_677_P7_A2).uses("registration.applicant_is_owner", true).status(Some(true)),
+                Some(true) => {
+                    Check::new("reg.owner_consent", &P_677_P7_A2).uses("registration.applicant_is_owner", true).status(Some(true))
+                }
                 Some(false) => Check::new("reg.owner_consent", &P_677_P4_A1)
                     .uses("registration.applicant_is_owner", true)
                     .uses("registration.owners_consent", r.owners_consent.is_some())
@@ -328,7 +358,11 @@ fn p4_place_and_consent(out: &mut Outcome, f: &Facts) {
         Some(Place::Institution) => {
             // 677-p7-s2.2: in buildings used for living, the administration's petition.
             let p = r.has_administration_petition;
-            out.reason(Check::new("reg.administration_petition", &P_677_P7_S2_2).uses("registration.has_administration_petition", p.is_some()).status(p));
+            out.reason(
+                Check::new("reg.administration_petition", &P_677_P7_S2_2)
+                    .uses("registration.has_administration_petition", p.is_some())
+                    .status(p),
+            );
             out.document("reg.administration_petition", "reg.institution", &P_677_P7_S2_2, false);
         }
         _ => {}
@@ -427,7 +461,11 @@ fn p4_astana_norm(out: &mut Outcome, f: &Facts) -> Option<Astana> {
     // 677-p4-a5.2 (B): «осы тұрғынжайда тіркелген, жоғарыда аталған санаттарға жатпайтын адамдар
     // болмаған жағдайда». The owner (and co-owners) are left out of (B): an interpretation.
     let no_outsider = r.outsider_registered.map(|o| !o);
-    out.reason(Check::new("reg.astana_no_outsider", &P_677_P4_A5_2).uses("registration.outsider_registered", no_outsider.is_some()).status(no_outsider));
+    out.reason(
+        Check::new("reg.astana_no_outsider", &P_677_P4_A5_2)
+            .uses("registration.outsider_registered", no_outsider.is_some())
+            .status(no_outsider),
+    );
     note(out, f.as_of, "reg.astana_owner_left_out_of_b", &P_677_P4_A5_2);
     // 677-p4-a6: the category is confirmed from state systems or from the citizen's documents.
     if category == Some(true) && !owner_self {
@@ -480,7 +518,9 @@ fn p7_documents_and_term(out: &mut Outcome, f: &Facts) {
                     (Some(false), Some(false)) => Some(false),
                     _ => None,
                 };
-                let mut c = Check::new("reg.abroad_documents", &P_677_P7_A3).uses("registration.arriving_from_abroad", true).uses("registration.has_foreign_deregistration", d.is_some());
+                let mut c = Check::new("reg.abroad_documents", &P_677_P7_A3)
+                    .uses("registration.arriving_from_abroad", true)
+                    .uses("registration.has_foreign_deregistration", d.is_some());
                 if d != Some(true) {
                     c = c.uses("registration.has_no_citizenship_certificate", n.is_some());
                 }
@@ -510,7 +550,14 @@ fn p7_documents_and_term(out: &mut Outcome, f: &Facts) {
     let days = int(&PARAM_REG_SUBMIT_CALENDAR_DAYS, f.as_of);
     let n = u32::try_from(days).unwrap_or(0);
     let by = r.arrival_date.and_then(|d| d.checked_add_days(Days::new(u64::from(n))));
-    out.timeline.push(Milestone { code: "reg.submit_within_10_days", working_days: None, calendar_days: Some(n), by, citation: cite });
+    out.timeline.push(Milestone {
+        code: "reg.submit_within_10_days",
+        working_days: None,
+        calendar_days: Some(n),
+        hours: None,
+        by,
+        citation: cite,
+    });
     on_time(out, f, "registration.arrival_date", r.arrival_date.is_some(), by, cite);
 }
 
@@ -538,7 +585,14 @@ fn p8_refugees(out: &mut Outcome, f: &Facts) {
     if let (Some(s), Some(b)) = (start, by) {
         crate::deadline::calendar_limits(s, b).into_iter().for_each(|l| out.limit(l));
     }
-    out.timeline.push(Milestone { code: "reg.refugee_submit_5_working_days", working_days: Some(n), calendar_days: None, by, citation: &P_677_P8 });
+    out.timeline.push(Milestone {
+        code: "reg.refugee_submit_5_working_days",
+        working_days: Some(n),
+        calendar_days: None,
+        hours: None,
+        by,
+        citation: &P_677_P8,
+    });
     on_time(out, f, "registration.refugee_start_date", start.is_some(), by, &P_677_P8);
     note(out, f.as_of, "reg.refugee_start_unstated", &P_677_P8);
 }
@@ -594,7 +648,12 @@ fn p13_term(out: &mut Outcome, f: &Facts) {
             );
         }
         Some(true) => {
-            out.reason(Check::new("reg.temp_term", &P_677_P13_A3).uses("registration.arrival_date", true).uses("registration.stay_until", true).status(Some(true)));
+            out.reason(
+                Check::new("reg.temp_term", &P_677_P13_A3)
+                    .uses("registration.arrival_date", true)
+                    .uses("registration.stay_until", true)
+                    .status(Some(true)),
+            );
         }
         Some(false) => {
             let reason = r.long_stay_reason;
@@ -637,7 +696,12 @@ fn p16_p17_special_localities(out: &mut Outcome, f: &Facts) {
         Some(false) => {}
         Some(true) => {
             let p = r.has_closed_territory_permit;
-            out.reason(Check::new("reg.closed_territory_permit", &P_677_P16_A2).uses("registration.closed_territory", true).uses("registration.has_closed_territory_permit", p.is_some()).status(p));
+            out.reason(
+                Check::new("reg.closed_territory_permit", &P_677_P16_A2)
+                    .uses("registration.closed_territory", true)
+                    .uses("registration.has_closed_territory_permit", p.is_some())
+                    .status(p),
+            );
             out.document("reg.closed_territory_permit", "reg.closed_territory", &P_677_P16_A2, false);
             out.refusal_ground("reg.no_closed_territory_permit", &P_677_P16_A2);
         }
@@ -649,7 +713,12 @@ fn p16_p17_special_localities(out: &mut Outcome, f: &Facts) {
     if r.restricted_locality == Some(true) {
         let cat = r.restricted_category;
         let protected = cat.map(|c| c != RestrictedCategory::None);
-        out.reason(Check::new("reg.restricted_locality_not_refused", &P_677_P17_A1).info().uses("registration.restricted_category", cat.is_some()).status(protected));
+        out.reason(
+            Check::new("reg.restricted_locality_not_refused", &P_677_P17_A1)
+                .info()
+                .uses("registration.restricted_category", cat.is_some())
+                .status(protected),
+        );
         if protected == Some(false) {
             out.refusal_ground("reg.restricted_locality", &P_677_P16_A1);
         }
@@ -727,7 +796,11 @@ fn consent_documents(out: &mut Outcome, f: &Facts) {
 fn fee(out: &mut Outcome, f: &Facts) {
     let Ok(v) = PARAM_REG_FEE_MCI_HUNDREDTHS.at(f.as_of) else { return };
     out.limit(Limit::Unverified { what: PARAM_REG_FEE_MCI_HUNDREDTHS.name });
-    out.fee = Some(if v.value == 0 { super::free(&P_REG_NOTES_4_7) } else { super::fee_in_mci(out, f.as_of, v.value as f64 / 100.0, &P_REG_NOTES_4_7) });
+    out.fee = Some(if v.value == 0 {
+        super::free(&P_REG_NOTES_4_7)
+    } else {
+        super::fee_in_mci(out, f.as_of, v.value as f64 / 100.0, &P_REG_NOTES_4_7)
+    });
 }
 
 /// The owner as the pilot sees him: the person himself when he is the owner.
