@@ -79,6 +79,14 @@ pub fn year_published(year: i32) -> bool {
 
 /// Classifies a day: `None` for an ordinary working day.
 pub fn why(d: NaiveDate) -> Option<Why> {
+    match year_table(d.year()) {
+        Some(t) => t.why(d),
+        None => why_by_rule(d),
+    }
+}
+
+/// Classifies a day from the data, by the rule (the tables below cache this per year).
+fn why_by_rule(d: NaiveDate) -> Option<Why> {
     if let Some(t) = TRANSFERS.iter().find(|t| t.working_day == d) {
         return Some(Why::TransferWorkingDay { instrument: t.instrument, day_off: t.day_off });
     }
@@ -105,33 +113,48 @@ pub fn is_working_day(d: NaiveDate) -> bool {
 }
 
 fn is_working_by_rule(d: NaiveDate) -> bool {
-    matches!(why(d), None | Some(Why::TransferWorkingDay { .. }))
+    matches!(why_by_rule(d), None | Some(Why::TransferWorkingDay { .. }))
 }
 
-/// One year's working days as a bit set by day of the year (bit set = not a working day),
-/// computed once from the data by the same rule as [`why`]: the data is fixed at build time, so
-/// the table never goes stale.
+/// One year's working days as a bit set by day of the year (bit set = not a working day), and
+/// the reasons of its special days, computed once from the data by the same rule as
+/// [`why_by_rule`]: the data is fixed at build time, so the table never goes stale.
 struct YearTable {
     off: [u64; 6],
+    /// Days other than ordinary weekends and working days, by day of the year.
+    special: Vec<(u32, Why)>,
 }
 
 impl YearTable {
     fn build(year: i32) -> YearTable {
-        let mut off = [0u64; 6];
+        let mut t = YearTable { off: [0; 6], special: Vec::new() };
         let mut d = NaiveDate::from_ymd_opt(year, 1, 1);
         while let Some(day) = d.filter(|x| x.year() == year) {
-            if !is_working_by_rule(day) {
-                let i = day.ordinal0() as usize;
-                off[i / 64] |= 1 << (i % 64);
+            let why = why_by_rule(day);
+            let i = day.ordinal0();
+            if !matches!(why, None | Some(Why::TransferWorkingDay { .. })) {
+                t.off[i as usize / 64] |= 1 << (i % 64);
+            }
+            if let Some(w) = why.filter(|w| *w != Why::Weekend) {
+                t.special.push((i, w));
             }
             d = day.succ_opt();
         }
-        YearTable { off }
+        t
     }
 
     fn is_working(&self, ordinal0: u32) -> bool {
         let i = ordinal0 as usize;
         self.off[i / 64] & (1 << (i % 64)) == 0
+    }
+
+    fn why(&self, d: NaiveDate) -> Option<Why> {
+        let i = d.ordinal0();
+        match self.special.binary_search_by_key(&i, |s| s.0) {
+            Ok(k) => Some(self.special[k].1),
+            Err(_) if is_weekend(d) => Some(Why::Weekend),
+            Err(_) => None,
+        }
     }
 }
 

@@ -78,10 +78,47 @@ pub struct Reason {
     pub status: Status,
     pub role: Role,
     /// The answer fields the condition looked at.
-    pub facts: Vec<&'static str>,
+    pub facts: Fields,
     /// Of those, the ones still unanswered.
-    pub missing: Vec<&'static str>,
+    pub missing: Fields,
     pub citation: &'static Provision,
+}
+
+/// A short list of field paths kept inline (a condition uses a handful of facts), so building a
+/// reason allocates nothing. Serialises as a JSON array.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Fields {
+    len: usize,
+    items: [&'static str; Fields::CAPACITY],
+}
+
+impl Fields {
+    pub const CAPACITY: usize = 8;
+
+    /// Adds a field; a condition using more than [`Fields::CAPACITY`] facts is a programming error.
+    pub fn push(&mut self, f: &'static str) {
+        assert!(self.len < Self::CAPACITY, "a condition uses more than {} facts", Self::CAPACITY);
+        self.items[self.len] = f;
+        self.len += 1;
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.items[..self.len].iter().copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn contains(&self, f: &str) -> bool {
+        self.iter().any(|x| x == f)
+    }
+}
+
+impl Serialize for Fields {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
 }
 
 /// Builds a [`Reason`]: `Check::new(code, &P_…).uses("field", answered)….status(…)`.
@@ -91,7 +128,16 @@ pub struct Check {
 
 impl Check {
     pub fn new(code: &'static str, citation: &'static Provision) -> Self {
-        Check { reason: Reason { code, status: Status::Unknown, role: Role::Condition, facts: vec![], missing: vec![], citation } }
+        Check {
+            reason: Reason {
+                code,
+                status: Status::Unknown,
+                role: Role::Condition,
+                facts: Fields::default(),
+                missing: Fields::default(),
+                citation,
+            },
+        }
     }
     /// The condition decides whether the service applies at all.
     pub fn scope(mut self) -> Self {
@@ -114,7 +160,7 @@ impl Check {
     pub fn status(mut self, s: impl Into<Status>) -> Reason {
         self.reason.status = s.into();
         if self.reason.status != Status::Unknown {
-            self.reason.missing.clear();
+            self.reason.missing = Fields::default();
         }
         self.reason
     }
@@ -249,14 +295,14 @@ impl Outcome {
             case,
             verdict: Verdict::NeedsInfo,
             missing: vec![],
-            reasons: vec![],
-            channels: vec![],
-            documents: vec![],
+            reasons: Vec::with_capacity(16),
+            channels: Vec::with_capacity(6),
+            documents: Vec::with_capacity(16),
             fee: None,
             deadline: None,
             timeline: vec![],
-            refusal_grounds: vec![],
-            notes: vec![],
+            refusal_grounds: Vec::with_capacity(8),
+            notes: Vec::with_capacity(16),
             limits: vec![],
             editions: vec![],
         }
@@ -306,8 +352,8 @@ impl Outcome {
         if self.verdict == Verdict::NeedsInfo {
             let mut missing: Vec<&'static str> = vec![];
             for r in self.reasons.iter().filter(|r| r.role != Role::Info && r.status == Status::Unknown) {
-                for m in &r.missing {
-                    if !missing.contains(m) {
+                for m in r.missing.iter() {
+                    if !missing.contains(&m) {
                         missing.push(m);
                     }
                 }
@@ -316,21 +362,26 @@ impl Outcome {
             missing.sort_by_key(|f| pos(f));
             self.missing = missing;
         }
-        let mut cited: Vec<&'static Provision> = self.reasons.iter().map(|r| r.citation).collect();
-        cited.extend(self.documents.iter().map(|d| d.citation));
-        cited.extend(self.channels.iter().map(|c| c.citation));
-        cited.extend(self.refusal_grounds.iter().map(|w| w.citation));
-        cited.extend(self.notes.iter().map(|w| w.citation));
-        cited.extend(self.fee.iter().map(|f| f.citation));
-        cited.extend(self.timeline.iter().map(|m| m.citation));
-        for p in &cited {
-            if !p.in_force(as_of) {
-                self.limit(Limit::ProvisionNotInForce { id: p.id });
+        let mut limits = std::mem::take(&mut self.limits);
+        let mut editions = std::mem::take(&mut self.editions);
+        let cited = (self.reasons.iter().map(|r| r.citation))
+            .chain(self.documents.iter().map(|d| d.citation))
+            .chain(self.channels.iter().map(|c| c.citation))
+            .chain(self.refusal_grounds.iter().map(|w| w.citation))
+            .chain(self.notes.iter().map(|w| w.citation))
+            .chain(self.fee.iter().map(|f| f.citation))
+            .chain(self.timeline.iter().map(|m| m.citation));
+        for p in cited {
+            let l = Limit::ProvisionNotInForce { id: p.id };
+            if !p.in_force(as_of) && !limits.contains(&l) {
+                limits.push(l);
             }
-            if !self.editions.iter().any(|e| e.act == p.act.id) {
-                self.editions.push(act_edition(p.act));
+            if !editions.iter().any(|e| e.act == p.act.id) {
+                editions.push(act_edition(p.act));
             }
         }
+        self.limits = limits;
+        self.editions = editions;
         self
     }
 }
