@@ -4,7 +4,7 @@
 //! public service 'Issuance of a license for medical activity'", as amended up to Order No. 93 of
 //! 15.09.2025 (`shared/sources/medical-licence-rules.en.txt`, unofficial English translation).
 //! Paragraphs of the Rules are cited `59-pN…`, items of the List of basic requirements (Appendix 1)
-//! `59-list-iN…`; `docs/provisions/licence_59.md` maps every paragraph and item to the code below.
+//! `59-list-iN…`; `docs/provisions.md §2` maps every paragraph and item to the code below.
 //!
 //! Three cases (List item 3): `issue` (a licence and (or) an annex), `reissue`, `duplicate`. Until the
 //! action is answered the outcome shows the issue, the service's main case, and says so in a note.
@@ -269,7 +269,7 @@ fn documents(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction, as_of
             out.document("licence.qualification_form", "licence.issue", &P_59_LIST_I8_S1_A3, false);
             // a4: "a diploma … (for service recipients who completed their studies before 2015)"; `59-p8-s7`:
             // education completed "after 2015" comes from state systems. 2015 itself is in neither
-            // wording: the diploma is asked for (docs/provisions/licence_59.md).
+            // wording: the diploma is asked for (docs/provisions.md §2).
             education(out, l, as_of);
             // a5: "a certificate of completion of retraining or … of advanced training" (Order ҚР ДСМ-303/2020).
             out.document("licence.training_certificate", "licence.issue", &P_59_LIST_I8_S1_A5, false);

@@ -9,7 +9,7 @@
 //!
 //! The rules below follow the page from top to bottom — the three uses of the service (opening
 //! paragraph), para 25 (term), the online route, the office route and its document list (lines
-//! 1–11), the result forms — and then the facts of the research notes. `docs/provisions/phc_194.md`
+//! 1–11), the result forms — and then the facts of the research notes. `docs/provisions.md §1`
 //! maps every unit of the page to the function that implements it.
 
 use crate::answers::phc::{PhcAnswers, PhcApplicant, PhcCategory, PhcReason};

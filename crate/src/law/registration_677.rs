@@ -10,7 +10,7 @@
 //! Provision ids follow `research/provisions.md` (`677-p4-a5.2` = para 4, 5th paragraph, the
 //! exception). Each rule below sits under a comment naming its id; the functions run in the
 //! source's paragraph order. Interpretations (conflicts C1–C14 of the research notes) are marked
-//! `C<n>` and recorded in `docs/provisions/registration_677.md`.
+//! `C<n>` and recorded in `docs/provisions.md §4`.
 
 use super::pilot_500_801 as pilot;
 use crate::answers::registration::{

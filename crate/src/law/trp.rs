@@ -8,7 +8,7 @@
 //! (gov.kz / egov.kz: official; toshkent24, KPMG: secondary), as do the visa-free states (§3.2,
 //! secondary) and the age rule (§3.2, secondary). Provision ids: `trp-page-…` for the source page,
 //! `trp-gov-…`, `trp-egov-…`, `trp-t24-…` for the notes' lists; see `data/provisions/trp.toml`
-//! and `docs/provisions/trp.md`.
+//! and `docs/provisions.md §3`.
 
 use crate::answers::trp::{TrpAnswers, TrpSubtype};
 use crate::answers::{age_on, LegalStatus, Person};
