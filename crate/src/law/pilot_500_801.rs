@@ -9,7 +9,7 @@
 //! online flow and Order 677 diverge (C1, C2), the verdict follows 677 and the channel says why it
 //! would stop.
 
-use super::registration_677::{note, owner_is_minor_or_incapable, Astana, Facts, Place};
+use super::registration_677::{owner_is_minor_or_incapable, Astana, Facts, Place};
 use crate::answers::registration::RegistrationKind;
 use crate::data::*;
 use crate::report::{Channel, Limit, Outcome};
@@ -50,22 +50,22 @@ fn last_day(as_of: NaiveDate) -> bool {
 pub(crate) fn channels(out: &mut Outcome, f: &Facts, astana: Option<&Astana>) {
     let as_of = f.as_of;
     if last_day(as_of) {
-        note(out, as_of, "reg.pilot_last_day_ambiguous", &P_PILOT_NOTE);
+        out.note("reg.pilot_last_day_ambiguous", &P_PILOT_NOTE);
     }
     // C10: pilot-p2-s2 defines «the service» as permanent registration; chapters 2–3 are applied
     // to temporary registration too, as the title, para 1 and paras 9–10 cover it.
     if f.kind == Some(RegistrationKind::Temporary) {
-        note(out, as_of, "reg.pilot_temporary_reading", &P_PILOT_P2_S2);
+        out.note("reg.pilot_temporary_reading", &P_PILOT_P2_S2);
     }
     let in_astana = f.r.in_astana == Some(true);
     // C5: institutions (the petition route) and legal-entity owners are not addressed by the
     // Algorithm (pilot-o3 names «заңды»); literally they fall under para 5, online.
     let owner_counter = if f.place == Some(Place::Institution) {
-        note(out, as_of, "reg.pilot_institution_unclear", &P_PILOT_O3);
+        out.note("reg.pilot_institution_unclear", &P_PILOT_O3);
         Some(false)
     } else {
         if f.r.applicant_is_owner == Some(false) && f.r.owner_type == Some(crate::answers::registration::OwnerType::LegalEntity) {
-            note(out, as_of, "reg.pilot_legal_entity_owner", &P_PILOT_O3);
+            out.note("reg.pilot_legal_entity_owner", &P_PILOT_O3);
         }
         owner_is_minor_or_incapable(f)
     };
@@ -82,7 +82,7 @@ pub(crate) fn channels(out: &mut Outcome, f: &Facts, astana: Option<&Astana>) {
             out.channel(Channel::EgovEds, false, "reg.pilot_minor_owner_counter", &P_PILOT_P4);
             out.document("reg.owner_iin", "reg.owner_minor_or_incapable", &P_PILOT_P6, false);
             out.document("reg.representative_authority", "reg.owner_minor_or_incapable", &P_PILOT_P7, false);
-            note(out, as_of, "reg.pilot_owner_iin_check", &P_PILOT_P8);
+            out.note("reg.pilot_owner_iin_check", &P_PILOT_P8);
         }
         // pilot-p5, pilot-p9: online, including the ЦОН self-service sector.
         Some(false) => {
@@ -123,13 +123,12 @@ fn arrival_form(out: &mut Outcome) {
 
 /// pilot-p10: the Astana online flow over the norm. Returns why (and where) it would stop.
 fn online_flow_stop(out: &mut Outcome, f: &Facts, a: &Astana) -> Option<(&'static str, &'static Provision)> {
-    let as_of = f.as_of;
     let r = f.r;
     // pilot-p10-s3: «нормативке қол жеткізген кезде»: compared as (registered + 1) × norm > area,
     // the reading that agrees with 677-p4-a5. Under the literal reading (registered × norm ≥ area)
     // the system might not ask for the relationship at all: flagged.
     if !a.reached_literal {
-        note(out, as_of, "reg.pilot_norm_reading_differs", &P_PILOT_P10_S3);
+        out.note("reg.pilot_norm_reading_differs", &P_PILOT_P10_S3);
     }
     if a.owner_self {
         return None;
@@ -150,17 +149,17 @@ fn online_flow_stop(out: &mut Outcome, f: &Facts, a: &Astana) -> Option<(&'stati
     match stop {
         // C1: within 677's exception, but the online list has no option for the person.
         Some(("reg.pilot_list_lacks_category", _)) if a.category == Some(true) => {
-            note(out, as_of, "reg.pilot_category_missing_online", &P_PILOT_P10_S4)
+            out.note("reg.pilot_category_missing_online", &P_PILOT_P10_S4)
         }
         // C2: 677 accepts documents; the online flow only state records, and no counter is open.
         Some(("reg.pilot_relation_not_recorded" | "reg.pilot_study_not_recorded", _)) => {
-            note(out, as_of, "reg.pilot_documents_not_online", &P_PILOT_P10_S6)
+            out.note("reg.pilot_documents_not_online", &P_PILOT_P10_S6)
         }
         _ => {}
     }
     // C1: the online list would accept the person, but 677 refuses for a registered outsider.
     if stop.is_none() && a.category == Some(true) && a.no_outsider == Some(false) {
-        note(out, as_of, "reg.pilot_outsiders_not_checked", &P_PILOT_P10_S4);
+        out.note("reg.pilot_outsiders_not_checked", &P_PILOT_P10_S4);
     }
     stop
 }

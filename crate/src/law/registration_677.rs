@@ -112,15 +112,6 @@ fn months(n: i64) -> Months {
     Months::new(u32::try_from(n).unwrap_or(0))
 }
 
-/// A note, and the limit when its provision is not in force on the day (`finish` checks only
-/// reasons, documents, channels, refusal grounds, fee and timeline).
-pub(crate) fn note(out: &mut Outcome, as_of: NaiveDate, code: &'static str, p: &'static Provision) {
-    if !p.in_force(as_of) {
-        out.limit(Limit::ProvisionNotInForce { id: p.id });
-    }
-    out.note(code, p);
-}
-
 fn out_of_scope(out: &Outcome) -> bool {
     out.reasons.iter().any(|r| r.role == Role::Scope && r.status == Status::NotMet)
 }
@@ -185,7 +176,7 @@ fn p3_p5_who_is_registered(out: &mut Outcome, f: &Facts) {
     }
     out.reason(c.status(f.group.map(|g| g != Group::NotCovered)));
     if f.group == Some(Group::NotCovered) {
-        note(out, f.as_of, "reg.foreigners_decree_148", &P_677_P14);
+        out.note("reg.foreigners_decree_148", &P_677_P14);
         return;
     }
 
@@ -197,13 +188,13 @@ fn p3_p5_who_is_registered(out: &mut Outcome, f: &Facts) {
     let adult_enough = f.age.map(|a| i64::from(a) >= min);
     out.reason(Check::new("reg.age_14", cite).scope().uses("person.date_of_birth", f.age.is_some()).status(adult_enough));
     if adult_enough == Some(false) {
-        note(out, f.as_of, "reg.child_residence_of_representatives", &P_677_P3_A6);
+        out.note("reg.child_residence_of_representatives", &P_677_P3_A6);
         return;
     }
     // research notes §4.3 (secondary): 14–16-year-olds are registered by parents or legal representatives.
     let certificate_age = int(&PARAM_REG_BIRTH_CERTIFICATE_UNDER_AGE, f.as_of);
     if f.group == Some(Group::Citizen) && f.age.is_some_and(|a| i64::from(a) < certificate_age) {
-        note(out, f.as_of, "reg.minor_through_representative", &P_REG_NOTES_4_3);
+        out.note("reg.minor_through_representative", &P_REG_NOTES_4_3);
     }
 
     // 677-p3-a6: the residence of citizens under guardianship (қорғаншылық, опека) is that of
@@ -216,7 +207,7 @@ fn p3_p5_who_is_registered(out: &mut Outcome, f: &Facts) {
             .status(ward.map(|w| !w)),
     );
     if ward == Some(true) {
-        note(out, f.as_of, "reg.ward_residence_of_guardian", &P_677_P3_A6);
+        out.note("reg.ward_residence_of_guardian", &P_677_P3_A6);
     }
 }
 
@@ -352,7 +343,7 @@ fn p4_place_and_consent(out: &mut Outcome, f: &Facts) {
             }
             // C13: «жалға беруші» (lessor) in paragraph 1, «жалға алушы» (lessee) in paragraph 2.
             if r.dwelling_rented == Some(true) {
-                note(out, f.as_of, "reg.rented_who_consents", &P_677_P4_A1);
+                out.note("reg.rented_who_consents", &P_677_P4_A1);
             }
         }
         Some(Place::Institution) => {
@@ -390,7 +381,7 @@ fn p4_astana_norm(out: &mut Outcome, f: &Facts) -> Option<Astana> {
     match f.place {
         Some(Place::Institution) => {
             if r.in_astana == Some(true) {
-                note(out, f.as_of, "reg.astana_norm_dwellings_only", &P_677_P4_A4);
+                out.note("reg.astana_norm_dwellings_only", &P_677_P4_A4);
             }
             return None;
         }
@@ -407,13 +398,13 @@ fn p4_astana_norm(out: &mut Outcome, f: &Facts) -> Option<Astana> {
     }
     // 677-p4-a4: «астананың жергілікті өкілді органы бекітетін … тіркеу нормативтері».
     let Ok(norm) = PARAM_ASTANA_AREA_NORM_M2.at(f.as_of) else {
-        note(out, f.as_of, "reg.astana_norm_not_in_data", &P_677_P4_A4);
+        out.note("reg.astana_norm_not_in_data", &P_677_P4_A4);
         return None;
     };
     out.limit(Limit::Unverified { what: PARAM_ASTANA_AREA_NORM_M2.name });
-    note(out, f.as_of, "reg.astana_area_total", &P_ASTANA_368_NORM);
+    out.note("reg.astana_area_total", &P_ASTANA_368_NORM);
     // 677-p10-a6: the owner sees on egov.kz who is registered at the address.
-    note(out, f.as_of, "reg.owner_sees_registered", &P_677_P10_A6);
+    out.note("reg.owner_sees_registered", &P_677_P10_A6);
     let per_person = norm.value as f64;
 
     // 677-p4-a5.1: «нормативтерден асырып тіркеуге жол берілмейді»: over the norm after this
@@ -439,7 +430,7 @@ fn p4_astana_norm(out: &mut Outcome, f: &Facts) -> Option<Astana> {
     let rel = r.relation_to_owner;
     let student = r.fulltime_student_in_astana;
     let category = if owner_self {
-        note(out, f.as_of, "reg.astana_owner_self_gap", &P_677_P4_A5_2);
+        out.note("reg.astana_owner_self_gap", &P_677_P4_A5_2);
         Some(true)
     } else {
         match (rel.map(Relation::is_excepted), student) {
@@ -466,7 +457,7 @@ fn p4_astana_norm(out: &mut Outcome, f: &Facts) -> Option<Astana> {
             .uses("registration.outsider_registered", no_outsider.is_some())
             .status(no_outsider),
     );
-    note(out, f.as_of, "reg.astana_owner_left_out_of_b", &P_677_P4_A5_2);
+    out.note("reg.astana_owner_left_out_of_b", &P_677_P4_A5_2);
     // 677-p4-a6: the category is confirmed from state systems or from the citizen's documents.
     if category == Some(true) && !owner_self {
         let recorded = r.category_in_state_records == Some(true);
@@ -531,10 +522,10 @@ fn p7_documents_and_term(out: &mut Outcome, f: &Facts) {
                     out.document("reg.no_citizenship_certificate", "reg.arriving_from_abroad", &P_677_P7_A3, false);
                 }
                 if ok == Some(false) {
-                    note(out, f.as_of, "reg.abroad_temporary_only", &P_677_P7_A4);
+                    out.note("reg.abroad_temporary_only", &P_677_P7_A4);
                     // C9: temporary registration is barred under 16 (677-p13-a5.1).
                     if f.age.is_some_and(|a| i64::from(a) < int(&PARAM_REG_TEMPORARY_MIN_AGE, f.as_of)) {
-                        note(out, f.as_of, "reg.abroad_temporary_barred_under_16", &P_677_P13_A5_1);
+                        out.note("reg.abroad_temporary_barred_under_16", &P_677_P13_A5_1);
                     }
                 }
             }
@@ -567,7 +558,7 @@ fn on_time(out: &mut Outcome, f: &Facts, field: &'static str, answered: bool, by
     let in_time = by.map(|b| f.apply_day <= b);
     out.reason(Check::new("reg.on_time", cite).info().uses(field, answered).status(in_time));
     if in_time == Some(false) {
-        note(out, f.as_of, "reg.late_liability", &P_REG_NOTES_4_10);
+        out.note("reg.late_liability", &P_REG_NOTES_4_10);
     }
 }
 
@@ -594,7 +585,7 @@ fn p8_refugees(out: &mut Outcome, f: &Facts) {
         citation: &P_677_P8,
     });
     on_time(out, f, "registration.refugee_start_date", start.is_some(), by, &P_677_P8);
-    note(out, f.as_of, "reg.refugee_start_unstated", &P_677_P8);
+    out.note("reg.refugee_start_unstated", &P_677_P8);
 }
 
 // ============================================================================ paras 9, 10, 11
@@ -602,24 +593,24 @@ fn p8_refugees(out: &mut Outcome, f: &Facts) {
 fn p9_p10_p11_information(out: &mut Outcome, f: &Facts) {
     // 677-p9: grounds for deregistration at the place of residence (information).
     if f.permanent() {
-        note(out, f.as_of, "reg.dereg_left_country", &P_677_P9_S1);
-        note(out, f.as_of, "reg.dereg_court", &P_677_P9_S2);
-        note(out, f.as_of, "reg.dereg_owner_application", &P_677_P9_S3);
-        note(out, f.as_of, "reg.dereg_death", &P_677_P9_S4);
+        out.note("reg.dereg_left_country", &P_677_P9_S1);
+        out.note("reg.dereg_court", &P_677_P9_S2);
+        out.note("reg.dereg_owner_application", &P_677_P9_S3);
+        out.note("reg.dereg_death", &P_677_P9_S4);
         if f.group == Some(Group::Prp) {
-            note(out, f.as_of, "reg.dereg_prp_cancelled", &P_677_P9_S5);
+            out.note("reg.dereg_prp_cancelled", &P_677_P9_S5);
         }
         if f.group == Some(Group::Citizen) {
-            note(out, f.as_of, "reg.dereg_citizenship_lost", &P_677_P9_S6);
+            out.note("reg.dereg_citizenship_lost", &P_677_P9_S6);
         }
         // 677-p10-a1 (C4): a new permanent registration removes the previous one at once.
-        note(out, f.as_of, "reg.previous_address_removed", &P_677_P10_A1);
+        out.note("reg.previous_address_removed", &P_677_P10_A1);
     }
     // 677-p10-a3: the address data in the state database, shown on egov.kz, is the confirmation.
-    note(out, f.as_of, "reg.result_in_egov", &P_677_P10_A3);
+    out.note("reg.result_in_egov", &P_677_P10_A3);
     // 677-p10-a7, a8: KZ–RU border residents: the confirmation of registration in the border territory.
     if f.r.kz_ru_border_resident == Some(true) {
-        note(out, f.as_of, "reg.border_confirmation", &P_677_P10_A7);
+        out.note("reg.border_confirmation", &P_677_P10_A7);
     }
 }
 
@@ -673,14 +664,14 @@ fn p13_term(out: &mut Outcome, f: &Facts) {
             if ok == Some(true) {
                 out.document("reg.confirming_document", "reg.long_stay_duties_or_study", &P_677_P13_A4, false);
             } else if ok == Some(false) {
-                note(out, f.as_of, "reg.term_up_to_one_year", &P_677_P13_A3);
+                out.note("reg.term_up_to_one_year", &P_677_P13_A3);
             }
         }
     }
     // 677-p13-a1 (C4): temporary registration leaves the permanent one in place.
-    note(out, f.as_of, "reg.temporary_keeps_permanent", &P_677_P13_A1);
+    out.note("reg.temporary_keeps_permanent", &P_677_P13_A1);
     // 677-p13-a6: leaving early: deregistration on the owner's or the person's application.
-    note(out, f.as_of, "reg.leaving_early", &P_677_P13_A6);
+    out.note("reg.leaving_early", &P_677_P13_A6);
 }
 
 // ============================================================================ paras 16, 17
@@ -724,13 +715,13 @@ fn p16_p17_special_localities(out: &mut Outcome, f: &Facts) {
         }
         // Not stated whether para 17 also dispenses with the para 16 permit: it is still asked.
         if r.closed_territory == Some(true) && protected == Some(true) {
-            note(out, f.as_of, "reg.restricted_permit_still_needed", &P_677_P17_A1);
+            out.note("reg.restricted_permit_still_needed", &P_677_P17_A1);
         }
     }
     // 677-p17-a2: deregistered on the owner's application: on election day, registration at the
     // polling station's address.
     if r.deregistered_by_owner == Some(true) {
-        note(out, f.as_of, "reg.election_day_registration", &P_677_P17_A2);
+        out.note("reg.election_day_registration", &P_677_P17_A2);
     }
 }
 
@@ -746,7 +737,7 @@ fn p3_channels(out: &mut Outcome, f: &Facts, astana: Option<&Astana>) {
             out.channel(Channel::Con, true, "reg.prp_con_only", &P_677_P3_A3);
             out.channel(Channel::EgovEds, false, "reg.prp_no_portal", &P_677_P3_A3);
             if f.pilot == pilot::Phase::InForce {
-                note(out, f.as_of, "reg.pilot_citizens_only", &P_PILOT_O1);
+                out.note("reg.pilot_citizens_only", &P_PILOT_O1);
             }
         }
         // Para 15 names no channel: the ЦОН, as for other foreigners (para 3 paragraph 3), assumed.
@@ -757,7 +748,7 @@ fn p3_channels(out: &mut Outcome, f: &Facts, astana: Option<&Astana>) {
             out.channel(Channel::EgovEds, true, "reg.citizen_portal", &P_677_P3_A2);
             out.channel(Channel::EgovOtp, true, "reg.portal_otp", &P_REG_NOTES_4_4);
             if f.pilot == pilot::Phase::Ended {
-                note(out, f.as_of, "reg.pilot_ended", &P_PILOT_O6);
+                out.note("reg.pilot_ended", &P_PILOT_O6);
             }
         }
         Some(Group::NotCovered) | None => {}
