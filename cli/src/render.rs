@@ -1,7 +1,7 @@
 //! Plain-text rendering of a report and the calendar, in the chosen language.
 
 use std::fmt::Write;
-use tekser_rules::answers::{InputError, InputErrorKind};
+use tekser_rules::answers::InputError;
 use tekser_rules::calendar::{self, Why};
 use tekser_rules::data::Provision;
 use tekser_rules::report::{Outcome, Status};
@@ -28,22 +28,7 @@ fn cite(p: &Provision, lang: Lang) -> String {
 }
 
 pub fn input_error(e: &InputError, lang: Lang) -> String {
-    let msg = match &e.kind {
-        InputErrorKind::Id { error } => t(&format!("input_error.id.{}", name(error)), lang),
-        InputErrorKind::TooSmall { min } => format!("{} {min}", t("input_error.too_small", lang)),
-        InputErrorKind::TooLarge { max } => format!("{} {max}", t("input_error.too_large", lang)),
-        InputErrorKind::Conflict { code } => {
-            text(&format!("input_error.conflict.{code}"), lang).map(str::to_string).unwrap_or_else(|| t("input_error.conflict", lang))
-        }
-        k => t(
-            &format!(
-                "input_error.{}",
-                serde_json::to_value(k).ok().and_then(|v| v["kind"].as_str().map(str::to_string)).unwrap_or_default()
-            ),
-            lang,
-        ),
-    };
-    format!("  {}: {msg}", e.field)
+    format!("  {}: {}", e.field, e.kind.message(lang))
 }
 
 pub fn report(r: &Report, lang: Lang) -> String {

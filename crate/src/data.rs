@@ -21,7 +21,7 @@ pub enum Provenance {
 }
 
 /// A text in the three languages of the app.
-#[derive(Clone, Copy, Debug, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Tri {
     pub kk: &'static str,
     pub ru: &'static str,
@@ -39,7 +39,7 @@ impl Tri {
 }
 
 /// A legal act or other source that provisions are cited from.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Act {
     pub id: &'static str,
     pub title: Tri,
@@ -57,7 +57,7 @@ pub struct Act {
 }
 
 /// One citable unit of an act (paragraph, sub-paragraph, list item), with its text.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Provision {
     /// Stable id, e.g. `677-p4-a5` (see `research/provisions.md` for the scheme).
     pub id: &'static str,
@@ -108,7 +108,7 @@ pub struct Param<T: 'static> {
     pub values: &'static [Dated<T>],
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Dated<T: 'static> {
     pub from: NaiveDate,
     /// `all`, or the purpose a value is limited to (the 2022 MCI differed for benefits and fees).

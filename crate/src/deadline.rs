@@ -32,7 +32,7 @@ pub enum Term {
     ResultOnRegistrationIfLate(u32),
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Deadline {
     pub applied: Moment,
     /// Whether the moment was within the provider's working hours on a working day.

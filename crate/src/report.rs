@@ -71,7 +71,7 @@ pub enum Role {
 }
 
 /// One condition of a rule, evaluated.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Reason {
     /// Stable code, also the text key `reason.<code>`.
     pub code: &'static str,
@@ -167,7 +167,7 @@ impl Check {
 }
 
 /// A way to apply, and why it is or is not open to this person.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChannelOffer {
     pub channel: Channel,
     pub available: bool,
@@ -195,7 +195,7 @@ pub enum Channel {
 }
 
 /// A document for the checklist.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Document {
     /// Text key `doc.<code>`.
     pub code: &'static str,
@@ -207,7 +207,7 @@ pub struct Document {
 }
 
 /// The fee: a multiple of the MCI, and tenge where the MCI of the day is known.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Fee {
     pub free: bool,
     /// Multiple of the monthly calculation index (МРП).
@@ -219,7 +219,7 @@ pub struct Fee {
 }
 
 /// A refusal ground that applies to the case, shown as a warning.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Warning {
     /// Text key `warning.<code>`.
     pub code: &'static str,
@@ -227,7 +227,7 @@ pub struct Warning {
 }
 
 /// A step of the procedure with its own term (shown as a timeline).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Milestone {
     /// Text key `milestone.<code>`.
     pub code: &'static str,
@@ -259,7 +259,7 @@ pub enum Limit {
 }
 
 /// The answer for one service.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Outcome {
     pub service: Service,
     /// Sub-case, e.g. `issue`, `reissue`, `duplicate`, `permanent`, `temporary`; text key `case.<case>`.
@@ -281,7 +281,7 @@ pub struct Outcome {
     pub editions: Vec<ActEdition>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ActEdition {
     pub act: &'static str,
     pub number: &'static str,
@@ -391,7 +391,7 @@ fn act_edition(a: &'static Act) -> ActEdition {
 }
 
 /// The rules edition: the crate version and a SHA-256 of every data file.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Edition {
     pub id: &'static str,
     pub hash: &'static str,
@@ -402,7 +402,7 @@ pub fn edition() -> Edition {
 }
 
 /// Everything the rules say about one answer set as of one date.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report {
     pub as_of: NaiveDate,
     pub edition: Edition,

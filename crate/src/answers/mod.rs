@@ -117,6 +117,41 @@ pub enum InputErrorKind {
     Conflict { code: &'static str },
 }
 
+impl InputErrorKind {
+    /// The text key of the message (`input_error.…`), and the number to show after it, if any.
+    pub fn text_key(&self) -> (String, Option<f64>) {
+        match self {
+            InputErrorKind::Id { error } => {
+                let e = match error {
+                    IdError::NotTwelveDigits => "not_twelve_digits",
+                    IdError::WrongCheckDigit => "wrong_check_digit",
+                    IdError::NeverIssued => "never_issued",
+                };
+                (format!("input_error.id.{e}"), None)
+            }
+            InputErrorKind::DateInFuture => ("input_error.date_in_future".into(), None),
+            InputErrorKind::DateTooEarly => ("input_error.date_too_early".into(), None),
+            InputErrorKind::TooSmall { min } => ("input_error.too_small".into(), Some(*min)),
+            InputErrorKind::TooLarge { max } => ("input_error.too_large".into(), Some(*max)),
+            InputErrorKind::UnknownCode => ("input_error.unknown_code".into(), None),
+            InputErrorKind::Conflict { code } => {
+                let specific = format!("input_error.conflict.{code}");
+                (if crate::text::texts(&specific).is_some() { specific } else { "input_error.conflict".into() }, None)
+            }
+        }
+    }
+
+    /// The message in `lang`, e.g. "The value is too large. Maximum: 366".
+    pub fn message(&self, lang: crate::Lang) -> String {
+        let (key, n) = self.text_key();
+        let text = crate::text(&key, lang).unwrap_or(&key).to_string();
+        match n {
+            Some(n) => format!("{text} {n}"),
+            None => text,
+        }
+    }
+}
+
 impl Answers {
     /// Every bad answer, each naming its field. Missing answers are not errors.
     pub fn validate(&self, as_of: NaiveDate) -> Vec<InputError> {

@@ -1,0 +1,6 @@
+//! Parts of pages that take domain values and report through `on_…` callbacks.
+
+pub mod calendar;
+pub mod citation;
+pub mod lang_switch;
+pub mod outcome;

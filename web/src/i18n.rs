@@ -1,0 +1,134 @@
+//! Words by key and language (the rules crate's texts), and dates and money written the way each
+//! language writes them (CLDR forms: kk "2026 ж. 9 қаңтар", ru "9 января 2026 г.", en "9 January 2026";
+//! kk/ru "43 250 ₸", en "₸43,250").
+
+use chrono::{Datelike, NaiveDate};
+use tekser_rules::Lang;
+
+/// The text of a key; the key itself if it has none (a test keeps that from happening).
+pub fn t(key: &str, lang: Lang) -> String {
+    tekser_rules::text(key, lang).map(str::to_string).unwrap_or_else(|| key.to_string())
+}
+
+/// The text of a key, if there is one.
+pub fn t_opt(key: &str, lang: Lang) -> Option<String> {
+    tekser_rules::text(key, lang).map(str::to_string)
+}
+
+pub fn lang_code(l: Lang) -> &'static str {
+    match l {
+        Lang::Kk => "kk",
+        Lang::Ru => "ru",
+        Lang::En => "en",
+    }
+}
+
+/// The serde name of a value (`NotMet` → `not_met`).
+pub fn code<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+/// A date in words, e.g. "9 January 2026".
+pub fn long_date(d: NaiveDate, lang: Lang) -> String {
+    let month = t(&format!("month.{}", d.month()), lang);
+    match lang {
+        Lang::Kk => format!("{} ж. {} {month}", d.year(), d.day()),
+        Lang::Ru => format!("{} {month} {} г.", d.day(), d.year()),
+        Lang::En => format!("{} {month} {}", d.day(), d.year()),
+    }
+}
+
+/// A date with its weekday, e.g. "Thursday, 26 March 2026".
+pub fn long_date_weekday(d: NaiveDate, lang: Lang) -> String {
+    let wd = t(&format!("weekday_long.{}", d.format("%a").to_string().to_lowercase()), lang);
+    format!("{wd}, {}", long_date(d, lang))
+}
+
+/// The month and year as a calendar caption (ru uses the stand-alone form: "март 2026 г.").
+pub fn month_caption(year: i32, month: u32, lang: Lang) -> String {
+    let m = t(&format!("month_standalone.{month}"), lang);
+    match lang {
+        Lang::Kk => format!("{year} ж. {m}"),
+        Lang::Ru => format!("{m} {year} г."),
+        Lang::En => format!("{m} {year}"),
+    }
+}
+
+/// Groups digits by three with a no-break space (kk, ru) or a comma (en).
+fn group(n: i64, sep: &str) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// An amount in tenge.
+pub fn tenge(n: i64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("₸{}", group(n, ",")),
+        _ => format!("{}\u{a0}₸", group(n, "\u{a0}")),
+    }
+}
+
+/// "N working days" with the plural form of the language (ru: 1 день, 2 дня, 5 дней).
+pub fn working_days(n: u32, lang: Lang) -> String {
+    let form = match lang {
+        Lang::Ru => match (n % 10, n % 100) {
+            (1, r) if r != 11 => "one",
+            (2..=4, r) if !(12..=14).contains(&r) => "few",
+            _ => "many",
+        },
+        Lang::En if n == 1 => "one",
+        _ => "other",
+    };
+    format!("{n} {}", t(&format!("plural.working_day.{form}"), lang))
+}
+
+/// A decimal number the way the language writes it (ru/kk decimal comma).
+pub fn number(x: f64, lang: Lang) -> String {
+    let s = if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") };
+    match lang {
+        Lang::En => s,
+        _ => s.replace('.', ","),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_each_language() {
+        let d = NaiveDate::from_ymd_opt(2026, 1, 9).unwrap();
+        assert_eq!(long_date(d, Lang::En), "9 January 2026");
+        assert_eq!(long_date(d, Lang::Ru), "9 января 2026 г.");
+        assert_eq!(long_date(d, Lang::Kk), "2026 ж. 9 қаңтар");
+        assert_eq!(month_caption(2026, 1, Lang::Ru), "январь 2026 г.");
+    }
+
+    #[test]
+    fn money_in_each_language() {
+        assert_eq!(tenge(43250, Lang::Kk), "43\u{a0}250\u{a0}₸");
+        assert_eq!(tenge(43250, Lang::En), "₸43,250");
+        assert_eq!(tenge(4325, Lang::Ru), "4\u{a0}325\u{a0}₸");
+    }
+
+    #[test]
+    fn russian_plurals_of_days() {
+        assert!(working_days(1, Lang::Ru).ends_with("рабочий день"));
+        assert!(working_days(3, Lang::Ru).ends_with("рабочих дня"));
+        assert!(working_days(13, Lang::Ru).ends_with("рабочих дней"));
+        assert!(working_days(21, Lang::Ru).ends_with("рабочий день"));
+        assert!(working_days(1, Lang::En).ends_with("working day"));
+        assert!(working_days(2, Lang::En).ends_with("working days"));
+    }
+}

@@ -1,0 +1,72 @@
+//! "Check your answers": one row per question answered, each with a Change link that opens the
+//! question pre-filled; Continue there returns here once any new follow-up is answered.
+
+use crate::i18n::{long_date, t};
+use crate::pages::BackLink;
+use crate::state::{field, Action, Screen, DONT_KNOW};
+use crate::PageProps;
+use tekser_rules::answers::FieldKind;
+use tekser_rules::Lang;
+use yew::prelude::*;
+
+/// A raw answer in words.
+pub fn display(path: &str, raw: &str, lang: Lang) -> String {
+    if raw == DONT_KNOW {
+        return t("ui.dont_know", lang);
+    }
+    let Some(f) = field(path) else { return raw.to_string() };
+    match f.kind {
+        FieldKind::Bool => t(if raw == "yes" { "ui.yes" } else { "ui.no" }, lang),
+        FieldKind::Choice(_) => t(&format!("option.{path}.{raw}"), lang),
+        FieldKind::Many(_) if raw.is_empty() => t("ui.none_of_these", lang),
+        FieldKind::Many(_) => raw.split(',').map(|o| t(&format!("option.{path}.{o}"), lang)).collect::<Vec<_>>().join(", "),
+        FieldKind::Date => {
+            chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").map(|d| long_date(d, lang)).unwrap_or_else(|_| raw.to_string())
+        }
+        FieldKind::Country => match raw {
+            "stateless" => t("ui.stateless", lang),
+            "ZZZ" => t("ui.country_other", lang),
+            c => crate::i18n::t_opt(&format!("country.{c}"), lang).unwrap_or_else(|| c.to_string()),
+        },
+        _ => raw.to_string(),
+    }
+}
+
+#[function_component(CheckPage)]
+pub fn check_page(p: &PageProps) -> Html {
+    let lang = p.state.lang;
+    let rows = p.state.answered_fields();
+    let results = {
+        let d = p.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::Show(Screen::Results)))
+    };
+    html! {
+        <>
+            <BackLink lang={lang} />
+            <h1 tabindex="-1">{ t("ui.check_title", lang) }</h1>
+            <dl class="summary">
+                { for rows.into_iter().map(|f| {
+                    let raw = p.state.raw.get(f.path).cloned().unwrap_or_default();
+                    let question = t(&format!("question.{}", f.path), lang);
+                    let d = p.dispatch.clone();
+                    let path = f.path;
+                    let mut target = (*p.state).clone();
+                    target.screen = Screen::Question(path);
+                    let href = crate::state::to_fragment(&target);
+                    let onclick = Callback::from(move |e: MouseEvent| {
+                        e.prevent_default();
+                        d.emit(Action::Show(Screen::Question(path)));
+                    });
+                    html! {
+                        <div class="row">
+                            <dt>{ question.clone() }</dt>
+                            <dd>{ display(f.path, &raw, lang) }</dd>
+                            <dd class="action"><a {href} {onclick}>{ t("ui.change", lang) }<span class="visually-hidden">{ " " }{ question }</span></a></dd>
+                        </div>
+                    }
+                }) }
+            </dl>
+            <button type="button" class="primary" onclick={results}>{ t("ui.show_results", lang) }</button>
+        </>
+    }
+}

@@ -1,0 +1,51 @@
+//! One module per screen. `page` picks the screen of the state; `title` names it.
+
+pub mod check;
+pub mod question;
+pub mod results;
+pub mod start;
+
+use crate::i18n::t;
+use crate::state::{Screen, State};
+use crate::PageProps;
+use yew::prelude::*;
+
+pub fn page(p: &PageProps) -> Html {
+    match &p.state.screen {
+        Screen::Start => html! { <start::StartPage ..p.clone() /> },
+        Screen::Question(path) => {
+            html! { <question::QuestionPage key={*path} path={*path} state={p.state.clone()} dispatch={p.dispatch.clone()} /> }
+        }
+        Screen::Check => html! { <check::CheckPage ..p.clone() /> },
+        Screen::Results => html! { <results::ResultsPage ..p.clone() /> },
+    }
+}
+
+/// The document title: the screen's heading, then the app's name.
+pub fn title(s: &State) -> String {
+    let lang = s.lang;
+    let head = match &s.screen {
+        Screen::Start => t("ui.app_title", lang),
+        Screen::Question(path) => t(&format!("question.{path}"), lang),
+        Screen::Check => t("ui.check_title", lang),
+        Screen::Results => t("ui.results_title", lang),
+    };
+    format!("{head} — {}", t("ui.app_name", lang))
+}
+
+/// The in-page Back link: the browser's own history, so both behave the same.
+#[function_component(BackLink)]
+pub fn back_link(p: &BackProps) -> Html {
+    let onclick = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = h.back();
+        }
+    });
+    html! { <a href="#" class="back" {onclick}>{ t("ui.back", p.lang) }</a> }
+}
+
+#[derive(PartialEq, Properties)]
+pub struct BackProps {
+    pub lang: tekser_rules::Lang,
+}

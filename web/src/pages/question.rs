@@ -1,0 +1,251 @@
+//! One question per page: its text is the `<h1>` (or the legend holding it), errors are shown on
+//! Continue with a summary at the top, and whatever was typed is kept even when it is not valid.
+
+use crate::i18n::t;
+use crate::pages::BackLink;
+use crate::state::{field, next_screen, parse_raw, Action, RawError, State, DONT_KNOW};
+use std::rc::Rc;
+use tekser_rules::answers::FieldKind;
+use tekser_rules::Lang;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(PartialEq, Properties)]
+pub struct Props {
+    pub path: &'static str,
+    pub state: Rc<State>,
+    pub dispatch: Callback<Action>,
+}
+
+/// Countries offered for citizenship; `ZZZ` stands for any other country.
+const COUNTRIES: &[&str] =
+    &["KAZ", "RUS", "UZB", "KGZ", "TJK", "AZE", "ARM", "BLR", "TKM", "CHN", "TUR", "MNG", "GEO", "UKR", "IND", "DEU", "USA"];
+
+/// The error of a raw answer to `path`, in words, if any: format first, then the rules' own checks.
+pub fn error_of(state: &State, path: &'static str, raw: &str) -> Option<String> {
+    let lang = state.lang;
+    let f = field(path)?;
+    match parse_raw(f, raw) {
+        Err(RawError::Empty) => return Some(t("input_error.required", lang)),
+        Err(RawError::Invalid(k)) => return Some(t(&format!("input_error.{k}"), lang)),
+        Ok(_) => {}
+    }
+    let mut trial = state.clone();
+    trial.raw.insert(path, raw.to_string());
+    let today = crate::today();
+    trial.answers().validate(trial.as_of(today)).into_iter().find(|e| e.field == path).map(|e| e.kind.message(lang))
+}
+
+#[function_component(QuestionPage)]
+pub fn question_page(p: &Props) -> Html {
+    let lang = p.state.lang;
+    let path = p.path;
+    let Some(f) = field(path) else { return html! {} };
+    let draft = use_state(|| p.state.raw.get(path).cloned().unwrap_or_default());
+    let error = use_state(|| None::<String>);
+
+    let submit = {
+        let (draft, error, state, dispatch) = (draft.clone(), error.clone(), p.state.clone(), p.dispatch.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let raw = (*draft).clone();
+            dispatch.emit(Action::Answer(path, raw.clone()));
+            match error_of(&state, path, &raw) {
+                Some(msg) => {
+                    error.set(Some(msg));
+                    focus("error-summary");
+                }
+                None => {
+                    let mut next = (*state).clone();
+                    next.raw.insert(path, raw.trim().to_string());
+                    dispatch.emit(Action::Show(next_screen(&next)));
+                }
+            }
+        })
+    };
+    let set = |v: String| {
+        let draft = draft.clone();
+        Callback::from(move |_: Event| draft.set(v.clone()))
+    };
+    let on_text = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| draft.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let number = p.state.raw.len() + usize::from(!p.state.raw.contains_key(path));
+    let question = t(&format!("question.{path}"), lang);
+    let hint = crate::i18n::t_opt(&format!("hint.{path}"), lang);
+    let err_id = "answer-error";
+    let invalid = error.is_some();
+
+    let radios = |options: Vec<(String, String)>| {
+        html! {
+            <fieldset aria-describedby={invalid.then_some(err_id)}>
+                <legend><h1 tabindex="-1">{ question.clone() }</h1></legend>
+                if let Some(h) = &hint { <p class="hint">{ h }</p> }
+                { error_line(&error, lang) }
+                { for options.into_iter().enumerate().map(|(i, (value, label))| {
+                    let id = format!("answer-{i}");
+                    html! {
+                        <div class="radio">
+                            <input type="radio" name="answer" id={id.clone()} value={value.clone()} checked={*draft == value} onchange={set(value.clone())} />
+                            <label for={id}>{ label }</label>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+        }
+    };
+    let text_input = |inputmode: &'static str, autocomplete: Option<&'static str>, class: &'static str| {
+        html! {
+            <>
+                <h1 tabindex="-1"><label for="answer-0">{ question.clone() }</label></h1>
+                if let Some(h) = &hint { <p class="hint">{ h }</p> }
+                { error_line(&error, lang) }
+                <input type="text" id="answer-0" class={class} inputmode={inputmode} autocomplete={autocomplete} spellcheck="false"
+                    value={(*draft).clone()} oninput={on_text.clone()} aria-invalid={invalid.then_some("true")} aria-describedby={invalid.then_some(err_id)} />
+            </>
+        }
+    };
+
+    let body = match f.kind {
+        FieldKind::Bool => {
+            radios(vec![("yes".into(), t("ui.yes", lang)), ("no".into(), t("ui.no", lang)), (DONT_KNOW.into(), t("ui.dont_know", lang))])
+        }
+        FieldKind::Choice(opts) => radios(opts.iter().map(|o| (o.to_string(), t(&format!("option.{path}.{o}"), lang))).collect()),
+        FieldKind::Many(opts) => {
+            let chosen: Vec<String> = draft.split(',').filter(|x| !x.is_empty()).map(str::to_string).collect();
+            html! {
+                <fieldset>
+                    <legend><h1 tabindex="-1">{ question.clone() }</h1></legend>
+                    { error_line(&error, lang) }
+                    { for opts.iter().enumerate().map(|(i, o)| {
+                        let id = format!("answer-{i}");
+                        let mut next: Vec<String> = chosen.clone();
+                        if let Some(k) = next.iter().position(|x| x == o) { next.remove(k); } else { next.push(o.to_string()); }
+                        let ordered: Vec<&str> = opts.iter().copied().filter(|x| next.iter().any(|n| n == x)).collect();
+                        html! {
+                            <div class="check">
+                                <input type="checkbox" id={id.clone()} checked={chosen.iter().any(|c| c == o)} onchange={set(ordered.join(","))} />
+                                <label for={id}>{ t(&format!("option.{path}.{o}"), lang) }</label>
+                            </div>
+                        }
+                    }) }
+                    <p class="or">{ t("ui.none_of_these", lang) }{ ": " }
+                        <button type="button" class="link" onclick={ { let d = draft.clone(); Callback::from(move |_| d.set(String::new())) } }>{ t("ui.none_of_these", lang) }</button></p>
+                </fieldset>
+            }
+        }
+        FieldKind::Date => date_input(&question, &draft, &error, lang, path.ends_with("date_of_birth")),
+        FieldKind::Time => text_input("numeric", None, "short"),
+        FieldKind::Int => text_input("numeric", None, "short"),
+        FieldKind::Number => text_input("decimal", None, "short"),
+        FieldKind::Iin | FieldKind::Bin => text_input("numeric", Some("off"), "code"),
+        FieldKind::Text => text_input("text", None, ""),
+        FieldKind::Country => {
+            let on_select = {
+                let draft = draft.clone();
+                Callback::from(move |e: Event| draft.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
+            };
+            html! {
+                <>
+                    <h1 tabindex="-1"><label for="answer-0">{ question.clone() }</label></h1>
+                    { error_line(&error, lang) }
+                    <select id="answer-0" onchange={on_select}>
+                        <option value="" selected={draft.is_empty()}>{ t("ui.choose", lang) }</option>
+                        { for COUNTRIES.iter().map(|c| html! { <option value={*c} selected={*draft == *c}>{ t(&format!("country.{c}"), lang) }</option> }) }
+                        <option value="stateless" selected={*draft == "stateless"}>{ t("ui.stateless", lang) }</option>
+                        <option value="ZZZ" selected={*draft == "ZZZ"}>{ t("ui.country_other", lang) }</option>
+                    </select>
+                </>
+            }
+        }
+    };
+
+    html! {
+        <>
+            <BackLink lang={lang} />
+            if let Some(msg) = &*error {
+                <div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+                    <h2 id="error-summary-title">{ t("ui.error_summary", lang) }</h2>
+                    <ul><li><a href="#answer-0">{ msg }</a></li></ul>
+                </div>
+            }
+            <p class="caption">{ t("ui.question_n", lang) }{ " " }{ number }</p>
+            <form onsubmit={submit} novalidate=true>
+                { body }
+                <button type="submit" class="primary">{ t("ui.continue", lang) }</button>
+            </form>
+        </>
+    }
+}
+
+fn error_line(error: &UseStateHandle<Option<String>>, lang: Lang) -> Html {
+    match &**error {
+        Some(msg) => {
+            html! { <p class="error-message" id="answer-error"><span class="visually-hidden">{ t("ui.error_prefix", lang) }{ " " }</span>{ msg }</p> }
+        }
+        None => html! {},
+    }
+}
+
+/// Day, month and year in three boxes; the raw answer is `YYYY-MM-DD` as typed (kept even when
+/// the date does not exist, so the person can correct it).
+fn date_input(question: &str, draft: &UseStateHandle<String>, error: &UseStateHandle<Option<String>>, lang: Lang, birth: bool) -> Html {
+    let parts: Vec<String> = draft.splitn(3, '-').map(str::to_string).collect();
+    let get = |i: usize| parts.get(i).cloned().unwrap_or_default();
+    let (y, m, d) = (get(0), get(1), get(2));
+    let update = |which: usize| {
+        let draft = draft.clone();
+        let (y, m, d) = (y.clone(), m.clone(), d.clone());
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value().trim().to_string();
+            let (mut y, mut m, mut d) = (y.clone(), m.clone(), d.clone());
+            match which {
+                0 => d = v,
+                1 => m = v,
+                _ => y = v,
+            }
+            let pad = |s: &str, n: usize| {
+                if !s.is_empty() && s.len() < n && s.chars().all(|c| c.is_ascii_digit()) {
+                    format!("{s:0>n$}")
+                } else {
+                    s.to_string()
+                }
+            };
+            draft.set(if y.is_empty() && m.is_empty() && d.is_empty() {
+                String::new()
+            } else {
+                format!("{y}-{}-{}", pad(&m, 2), pad(&d, 2))
+            });
+        })
+    };
+    let invalid = error.is_some();
+    let ac = |s: &'static str| birth.then_some(s);
+    html! {
+        <fieldset role="group" aria-describedby="date-hint">
+            <legend><h1 tabindex="-1">{ question }</h1></legend>
+            <p class="hint" id="date-hint">{ t("ui.date_hint", lang) }</p>
+            { error_line(error, lang) }
+            <div class="date">
+                <div><label for="answer-0">{ t("ui.day", lang) }</label>
+                    <input type="text" id="answer-0" class="w2" inputmode="numeric" autocomplete={ac("bday-day")} value={d.trim_start_matches('0').to_string()} oninput={update(0)} aria-invalid={invalid.then_some("true")} /></div>
+                <div><label for="answer-1">{ t("ui.month", lang) }</label>
+                    <input type="text" id="answer-1" class="w2" inputmode="numeric" autocomplete={ac("bday-month")} value={m.trim_start_matches('0').to_string()} oninput={update(1)} aria-invalid={invalid.then_some("true")} /></div>
+                <div><label for="answer-2">{ t("ui.year", lang) }</label>
+                    <input type="text" id="answer-2" class="w4" inputmode="numeric" autocomplete={ac("bday-year")} value={y.clone()} oninput={update(2)} aria-invalid={invalid.then_some("true")} /></div>
+            </div>
+        </fieldset>
+    }
+}
+
+/// Moves focus to an element after the next render (the error summary).
+fn focus(id: &'static str) {
+    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&cb));
+    }
+}

@@ -1,0 +1,63 @@
+//! The start page: what the tool does, the services to check, the privacy and screening notice.
+
+use crate::i18n::{code, t};
+use crate::state::Action;
+use crate::PageProps;
+use tekser_rules::Service;
+use yew::prelude::*;
+
+#[function_component(StartPage)]
+pub fn start_page(p: &PageProps) -> Html {
+    let lang = p.state.lang;
+    let chosen = use_state(Vec::<Service>::new);
+    let toggle = |s: Service| {
+        let chosen = chosen.clone();
+        Callback::from(move |_: Event| {
+            let mut v = (*chosen).clone();
+            if let Some(i) = v.iter().position(|x| *x == s) {
+                v.remove(i);
+            } else {
+                v.push(s);
+            }
+            chosen.set(v);
+        })
+    };
+    let start = {
+        let chosen = chosen.clone();
+        let d = p.dispatch.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let ordered: Vec<Service> = Service::ALL.into_iter().filter(|s| chosen.contains(s)).collect();
+            d.emit(Action::Start(ordered));
+        })
+    };
+    html! {
+        <>
+            <h1 tabindex="-1">{ t("ui.app_title", lang) }</h1>
+            <p class="lead">{ t("ui.start_lead", lang) }</p>
+            <p>{ t("ui.start_free", lang) }</p>
+            <div class="notice" role="note">
+                <p>{ t("ui.screening_notice", lang) }</p>
+            </div>
+            <form onsubmit={start} novalidate=true>
+                <fieldset>
+                    <legend>{ t("ui.start_services", lang) }</legend>
+                    <p class="hint" id="services-hint">{ t("ui.start_services_hint", lang) }</p>
+                    { for Service::ALL.into_iter().map(|s| {
+                        let id = format!("svc-{}", code(&s));
+                        html! {
+                            <div class="check">
+                                <input type="checkbox" id={id.clone()} name="services" value={code(&s)} aria-describedby="services-hint"
+                                    checked={chosen.contains(&s)} onchange={toggle(s)} />
+                                <label for={id}>{ t(&format!("service.{}", code(&s)), lang) }</label>
+                            </div>
+                        }
+                    }) }
+                </fieldset>
+                <button type="submit" class="primary">{ t("ui.start_button", lang) }</button>
+            </form>
+            <p class="other-ways">{ t("ui.other_ways", lang) }</p>
+            <crate::pages::results::FileButtons state={p.state.clone()} dispatch={p.dispatch.clone()} save=false />
+        </>
+    }
+}

@@ -1,0 +1,492 @@
+//! The app's state and its pure reducer (as in Yew's `function_todomvc`): no DOM, no storage, so
+//! it is tested natively. Effects (the URL, focus, the title) live in the root component.
+//!
+//! Answers are kept as the person typed them, by field path (`person.date_of_birth` →
+//! `2004-05-19`), so nothing typed is ever lost, even when it is not valid yet. The typed
+//! [`Answers`] the rules take are derived from them ([`State::answers`]); a raw value that does not
+//! parse is left out and reported on its question.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use tekser_rules::answers::{all_fields, Field, FieldKind};
+use tekser_rules::{Answers, Lang, Service};
+use yew::Reducible;
+
+/// A raw answer meaning "I don't know": asked, and left unanswered on purpose.
+pub const DONT_KNOW: &str = "?";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    /// One question, by field path.
+    Question(&'static str),
+    /// "Check your answers".
+    Check,
+    Results,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    pub screen: Screen,
+    /// The services chosen on the start page (all four when none is chosen).
+    pub services: Vec<Service>,
+    /// Raw answers by field path, as typed.
+    pub raw: BTreeMap<&'static str, String>,
+    /// Set when the person came to a question from "Check your answers": Continue returns there.
+    pub from_check: bool,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State { lang: Lang::Kk, screen: Screen::Start, services: Service::ALL.to_vec(), raw: BTreeMap::new(), from_check: false }
+    }
+}
+
+pub enum Action {
+    SetLang(Lang),
+    /// Start the interview for these services.
+    Start(Vec<Service>),
+    /// Record the answer to a question (raw text), without moving on.
+    Answer(&'static str, String),
+    /// Move to a screen (Continue, Back, Change links).
+    Show(Screen),
+    /// The browser moved in its history: take the screen (and language) from the URL, keep every
+    /// answer given so far, and add answers only the URL knows.
+    FromUrl(State),
+    /// Replace every answer (a loaded file).
+    Load(BTreeMap<&'static str, String>),
+    /// Forget everything and go to the start page.
+    Reset,
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetLang(l) => s.lang = l,
+            Action::Start(services) => {
+                s.services = if services.is_empty() { Service::ALL.to_vec() } else { services };
+                s.from_check = false;
+                s.screen = next_screen(&s);
+            }
+            Action::Answer(path, value) => {
+                let _ = s.raw.insert(path, value.trim().to_string());
+            }
+            Action::Show(screen) => {
+                s.from_check = matches!(screen, Screen::Question(_)) && (self.from_check || self.screen == Screen::Check);
+                s.screen = screen;
+            }
+            Action::FromUrl(url) => {
+                s.lang = url.lang;
+                s.screen = url.screen;
+                s.services = url.services;
+                for (k, v) in url.raw {
+                    s.raw.entry(k).or_insert(v);
+                }
+            }
+            Action::Load(raw) => {
+                s.raw = raw;
+                s.screen = Screen::Check;
+            }
+            Action::Reset => s = State { lang: s.lang, ..State::default() },
+        }
+        if s == *self {
+            self
+        } else {
+            Rc::new(s)
+        }
+    }
+}
+
+/// The field of a path, if the rules know it.
+pub fn field(path: &str) -> Option<&'static Field> {
+    all_fields().find(|f| f.path == path)
+}
+
+/// Why a raw value cannot be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RawError {
+    /// Nothing chosen or typed.
+    Empty,
+    /// Not a date, a time, a number or an option of the question (text key `input_error.<key>`).
+    Invalid(&'static str),
+}
+
+/// Parses a raw answer into the JSON value the rules' `Answers` takes; `Ok(None)` for "don't know".
+pub fn parse_raw(f: &Field, raw: &str) -> Result<Option<serde_json::Value>, RawError> {
+    use serde_json::Value;
+    let raw = raw.trim();
+    if raw == DONT_KNOW {
+        return Ok(None);
+    }
+    if raw.is_empty() && !matches!(f.kind, FieldKind::Many(_)) {
+        return Err(RawError::Empty);
+    }
+    let v = match f.kind {
+        FieldKind::Bool => match raw {
+            "yes" => Value::Bool(true),
+            "no" => Value::Bool(false),
+            _ => return Err(RawError::Invalid("choice")),
+        },
+        FieldKind::Date => {
+            let d = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| RawError::Invalid("date"))?;
+            Value::String(d.format("%Y-%m-%d").to_string())
+        }
+        FieldKind::Time => {
+            let t = chrono::NaiveTime::parse_from_str(raw, "%H:%M").map_err(|_| RawError::Invalid("time"))?;
+            Value::String(t.format("%H:%M").to_string())
+        }
+        FieldKind::Int => Value::from(raw.parse::<u32>().map_err(|_| RawError::Invalid("whole_number"))?),
+        FieldKind::Number => {
+            let n: f64 = raw.replace(',', ".").parse().map_err(|_| RawError::Invalid("number"))?;
+            Value::from(n)
+        }
+        FieldKind::Iin | FieldKind::Bin => Value::String(raw.chars().filter(|c| !c.is_whitespace() && *c != '-').collect()),
+        FieldKind::Text | FieldKind::Country => Value::String(raw.to_string()),
+        FieldKind::Choice(opts) => {
+            if !opts.contains(&raw) {
+                return Err(RawError::Invalid("choice"));
+            }
+            Value::String(raw.to_string())
+        }
+        FieldKind::Many(opts) => {
+            let items: Vec<&str> = raw.split(',').filter(|x| !x.is_empty()).collect();
+            if items.iter().any(|i| !opts.contains(i)) {
+                return Err(RawError::Invalid("choice"));
+            }
+            Value::Array(items.into_iter().map(|i| Value::String(i.to_string())).collect())
+        }
+    };
+    Ok(Some(v))
+}
+
+impl State {
+    /// The typed answers: every raw answer that parses, with the services chosen.
+    pub fn answers(&self) -> Answers {
+        let mut root = serde_json::Map::new();
+        for (path, raw) in &self.raw {
+            let Some(f) = field(path) else { continue };
+            let Ok(Some(v)) = parse_raw(f, raw) else { continue };
+            let (section, name) = path.split_once('.').unwrap_or(("", path));
+            let entry = root.entry(section.to_string()).or_insert_with(|| serde_json::Value::Object(Default::default()));
+            if let serde_json::Value::Object(m) = entry {
+                m.insert(name.to_string(), v);
+            }
+        }
+        let services: Vec<serde_json::Value> = self.services.iter().map(|s| serde_json::to_value(s).unwrap_or_default()).collect();
+        root.insert("services".into(), serde_json::Value::Array(services));
+        // Every value was checked against its field's kind, so this only fails on a rules change;
+        // then the answers that do fit are kept one by one.
+        serde_json::from_value(serde_json::Value::Object(root.clone())).unwrap_or_else(|_| answers_one_by_one(root))
+    }
+
+    /// The moment the rules apply: the application day if answered, else `today`.
+    pub fn as_of(&self, today: chrono::NaiveDate) -> chrono::NaiveDate {
+        self.answers().application.date.unwrap_or(today)
+    }
+
+    /// Has this question been answered (or answered "don't know")?
+    pub fn answered(&self, path: &str) -> bool {
+        self.raw.get(path).is_some_and(|r| field(path).is_some_and(|f| parse_raw(f, r).is_ok()))
+    }
+
+    /// The questions to ask, in order: what the rules still miss for the chosen services, then the
+    /// moment and channel of application (for the deadline), each unless already answered.
+    pub fn questions(&self, today: chrono::NaiveDate) -> Vec<&'static str> {
+        let report = tekser_rules::evaluate(&self.answers(), &tekser_rules::Context { as_of: self.as_of(today) });
+        let mut out: Vec<&'static str> = Vec::new();
+        for o in &report.outcomes {
+            for m in &o.missing {
+                if !out.contains(m) && !self.answered(m) {
+                    out.push(m);
+                }
+            }
+        }
+        for f in tekser_rules::answers::APPLICATION_FIELDS {
+            if !self.answered(f.path) && !out.contains(&f.path) {
+                out.push(f.path);
+            }
+        }
+        out
+    }
+
+    /// Questions answered so far, in interview order (for "Check your answers").
+    pub fn answered_fields(&self) -> Vec<&'static Field> {
+        all_fields().filter(|f| self.raw.contains_key(f.path)).collect()
+    }
+}
+
+fn answers_one_by_one(root: serde_json::Map<String, serde_json::Value>) -> Answers {
+    let mut kept = serde_json::Map::new();
+    for (section, v) in root {
+        let mut trial = kept.clone();
+        trial.insert(section.clone(), v.clone());
+        if serde_json::from_value::<Answers>(serde_json::Value::Object(trial)).is_ok() {
+            kept.insert(section, v);
+        }
+    }
+    serde_json::from_value(serde_json::Value::Object(kept)).unwrap_or_default()
+}
+
+/// Where Continue leads: the next unanswered question, else "Check your answers".
+pub fn next_screen(s: &State) -> Screen {
+    next_screen_on(s, crate::today())
+}
+
+/// From a question changed on "Check your answers", the same rule brings the person back there
+/// once any new follow-up question is answered.
+pub fn next_screen_on(s: &State, today: chrono::NaiveDate) -> Screen {
+    s.questions(today).first().map(|p| Screen::Question(p)).unwrap_or(Screen::Check)
+}
+
+// ------------------------------------------------------------------ the URL fragment
+
+fn lang_code(l: Lang) -> &'static str {
+    match l {
+        Lang::Kk => "kk",
+        Lang::Ru => "ru",
+        Lang::En => "en",
+    }
+}
+
+fn service_code(s: Service) -> &'static str {
+    match s {
+        Service::Phc => "phc",
+        Service::MedicalLicence => "medical_licence",
+        Service::Trp => "trp",
+        Service::Registration => "registration",
+    }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+fn enc(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn dec(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' => {
+                let h = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(h, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The URL fragment of a state: `#/<screen>?lang=kk&s=phc,trp&<field path>=<raw>&…`.
+pub fn to_fragment(s: &State) -> String {
+    let screen = match &s.screen {
+        Screen::Start => "start".to_string(),
+        Screen::Question(p) => format!("q/{p}"),
+        Screen::Check => "check".to_string(),
+        Screen::Results => "results".to_string(),
+    };
+    let services: Vec<&str> = s.services.iter().map(|x| service_code(*x)).collect();
+    let mut q = format!("#/{screen}?lang={}&s={}", lang_code(s.lang), services.join(","));
+    for (k, v) in &s.raw {
+        q.push_str(&format!("&{k}={}", enc(v)));
+    }
+    q
+}
+
+/// Reads a URL fragment; anything it does not know (an unknown field, a bad screen) is ignored.
+pub fn from_fragment(frag: &str) -> State {
+    let mut s = State::default();
+    let frag = frag.trim_start_matches('#').trim_start_matches('/');
+    let (screen, query) = frag.split_once('?').unwrap_or((frag, ""));
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let Some(v) = dec(v) else { continue };
+        match k {
+            "lang" => s.lang = Lang::parse(&v).unwrap_or(Lang::Kk),
+            "s" => {
+                let chosen: Vec<Service> = Service::ALL.into_iter().filter(|x| v.split(',').any(|c| c == service_code(*x))).collect();
+                if !chosen.is_empty() {
+                    s.services = chosen;
+                }
+            }
+            _ => {
+                if let Some(f) = field(k) {
+                    s.raw.insert(f.path, v);
+                }
+            }
+        }
+    }
+    s.screen = match screen {
+        "check" => Screen::Check,
+        "results" => Screen::Results,
+        q if q.starts_with("q/") => field(&q[2..]).map(|f| Screen::Question(f.path)).unwrap_or(Screen::Start),
+        _ => Screen::Start,
+    };
+    s
+}
+
+// ------------------------------------------------------------------ answers files
+
+/// The answers as a JSON file (the CLI's schema).
+pub fn to_json(s: &State) -> String {
+    serde_json::to_string_pretty(&s.answers()).unwrap_or_else(|_| "{}".into())
+}
+
+/// Reads an answers file into raw answers; `Err` names the problem (same parser as the CLI's).
+pub fn from_json(text: &str) -> Result<(Vec<Service>, BTreeMap<&'static str, String>), String> {
+    let a: Answers = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let v = serde_json::to_value(&a).map_err(|e| e.to_string())?;
+    let mut raw = BTreeMap::new();
+    for f in all_fields() {
+        let (section, name) = f.path.split_once('.').unwrap_or(("", f.path));
+        let Some(x) = v.get(section).and_then(|s| s.get(name)) else { continue };
+        let text = match x {
+            serde_json::Value::Null => continue,
+            serde_json::Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::Array(items) => items.iter().filter_map(|i| i.as_str()).collect::<Vec<_>>().join(","),
+            serde_json::Value::Object(_) => continue,
+        };
+        raw.insert(f.path, text);
+    }
+    Ok((a.services.unwrap_or_else(|| Service::ALL.to_vec()), raw))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn with(raw: &[(&'static str, &str)]) -> State {
+        State { raw: raw.iter().map(|(k, v)| (*k, v.to_string())).collect(), ..State::default() }
+    }
+
+    #[test]
+    fn raw_answers_become_typed_answers() {
+        let s = with(&[
+            ("person.status", "citizen"),
+            ("person.date_of_birth", "2004-05-19"),
+            ("registration.area_total_m2", "48,5"),
+            ("phc.categories", "pensioner,disability"),
+        ]);
+        let a = s.answers();
+        assert_eq!(a.person.status, Some(tekser_rules::answers::LegalStatus::Citizen));
+        assert_eq!(a.registration.area_total_m2, Some(48.5));
+        assert_eq!(a.phc.categories.as_ref().map(Vec::len), Some(2));
+    }
+
+    #[test]
+    fn an_invalid_raw_answer_is_kept_but_left_out_of_the_answers() {
+        let s = with(&[("person.date_of_birth", "2004-02-30")]);
+        assert_eq!(s.raw.get("person.date_of_birth").map(String::as_str), Some("2004-02-30"));
+        assert_eq!(s.answers().person.date_of_birth, None);
+        assert!(!s.answered("person.date_of_birth"));
+    }
+
+    #[test]
+    fn the_first_question_is_the_first_missing_fact_and_dont_know_is_not_asked_again() {
+        let s = State { services: vec![Service::Phc], ..State::default() };
+        let qs = s.questions(day(2026, 3, 2));
+        assert_eq!(qs.first(), Some(&"person.status"));
+        let s = State { raw: [("person.status", DONT_KNOW.to_string())].into_iter().collect(), ..s };
+        assert!(!s.questions(day(2026, 3, 2)).contains(&"person.status"));
+    }
+
+    #[test]
+    fn answering_everything_leads_to_check_your_answers() {
+        let mut s = State { services: vec![Service::Trp], ..State::default() };
+        s.raw.insert("person.status", "citizen".into());
+        for f in tekser_rules::answers::APPLICATION_FIELDS {
+            s.raw.insert(f.path, DONT_KNOW.into());
+        }
+        assert_eq!(next_screen_on(&s, day(2026, 3, 2)), Screen::Check);
+    }
+
+    #[test]
+    fn the_fragment_round_trips_screen_language_services_and_answers() {
+        let s = State {
+            lang: Lang::Ru,
+            screen: Screen::Question("registration.area_total_m2"),
+            services: vec![Service::Registration, Service::Phc],
+            raw: [("registration.area_total_m2", "48,5".to_string()), ("person.iin", "0612 1160 0012".to_string())].into_iter().collect(),
+            from_check: false,
+        };
+        let back = from_fragment(&to_fragment(&s));
+        assert_eq!(back.lang, s.lang);
+        assert_eq!(back.screen, s.screen);
+        assert_eq!(back.raw, s.raw);
+        assert_eq!(back.services.len(), 2);
+    }
+
+    #[test]
+    fn an_unknown_field_or_screen_in_the_url_is_ignored() {
+        let s = from_fragment("#/q/person.shoe_size?lang=xx&person.shoe_size=44&person.status=citizen");
+        assert_eq!(s.screen, Screen::Start);
+        assert_eq!(s.lang, Lang::Kk);
+        assert_eq!(s.raw.len(), 1);
+    }
+
+    #[test]
+    fn going_back_in_history_keeps_later_answers() {
+        let now = Rc::new(with(&[("person.status", "citizen"), ("phc.reason", "relocation")]));
+        let earlier = from_fragment("#/q/person.status?lang=kk&person.status=citizen");
+        let after = now.reduce(Action::FromUrl(earlier));
+        assert_eq!(after.screen, Screen::Question("person.status"));
+        assert_eq!(after.raw.get("phc.reason").map(String::as_str), Some("relocation"));
+    }
+
+    #[test]
+    fn changing_language_keeps_every_answer_and_the_screen() {
+        let s = Rc::new(State { screen: Screen::Results, ..with(&[("person.status", "citizen")]) });
+        let after = s.clone().reduce(Action::SetLang(Lang::En));
+        assert_eq!((after.lang, &after.screen, &after.raw), (Lang::En, &s.screen, &s.raw));
+    }
+
+    #[test]
+    fn a_change_from_check_your_answers_returns_there() {
+        let s = Rc::new(State { screen: Screen::Check, ..State::default() });
+        let after = s.reduce(Action::Show(Screen::Question("person.status")));
+        assert!(after.from_check);
+    }
+
+    #[test]
+    fn answers_files_round_trip_through_json() {
+        let s = with(&[("person.status", "citizen"), ("registration.in_astana", "yes"), ("phc.categories", "pensioner")]);
+        let (services, raw) = from_json(&to_json(&s)).unwrap();
+        assert_eq!(raw, s.raw);
+        assert_eq!(services, Service::ALL.to_vec());
+        assert!(from_json("{\"person\": {\"status\": \"martian\"}}").is_err());
+    }
+
+    #[test]
+    fn the_same_state_is_returned_when_nothing_changes() {
+        let s = Rc::new(State::default());
+        let after = s.clone().reduce(Action::SetLang(Lang::Kk));
+        assert!(Rc::ptr_eq(&s, &after));
+    }
+}
