@@ -72,6 +72,7 @@ pub fn question_page(p: &Props) -> Html {
         Callback::from(move |e: InputEvent| draft.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let number = p.state.raw.len() + usize::from(!p.state.raw.contains_key(path));
+    let for_services = services_asking(&p.state, path);
     let question = t(&format!("question.{path}"), lang);
     let hint = crate::i18n::t_opt(&format!("hint.{path}"), lang);
     let err_id = "answer-error";
@@ -170,13 +171,26 @@ pub fn question_page(p: &Props) -> Html {
                     <ul><li><a href="#answer-0">{ msg }</a></li></ul>
                 </div>
             }
-            <p class="caption">{ t("ui.question_n", lang) }{ " " }{ number }</p>
+            <p class="caption">{ t("ui.question_n", lang) }{ " " }{ number }
+                if !for_services.is_empty() { { " · " }{ for_services } }</p>
             <form onsubmit={submit} novalidate=true>
                 { body }
                 <button type="submit" class="primary">{ t("ui.continue", lang) }</button>
             </form>
         </>
     }
+}
+
+/// The services whose rules still need this answer, by name.
+fn services_asking(state: &State, path: &str) -> String {
+    let report = tekser_rules::evaluate(&state.answers(), &tekser_rules::Context { as_of: state.as_of(crate::today()) });
+    let names: Vec<String> = report
+        .outcomes
+        .iter()
+        .filter(|o| o.missing.contains(&path))
+        .map(|o| t(&format!("service.{}", crate::i18n::code(&o.service)), state.lang))
+        .collect();
+    names.join(", ")
 }
 
 fn error_line(error: &UseStateHandle<Option<String>>, lang: Lang) -> Html {
