@@ -40,6 +40,12 @@ export function withPolicy(html) {
   // Drop a policy a previous run inserted, so running twice gives the same file.
   html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/i, '');
   const hashes = inlineScriptHashes(html);
+  if (html.includes('{{__TRUNK_ADDRESS__}}')) {
+    console.warn(
+      "csp.mjs: warning: Trunk's autoreload script is in the page; `trunk serve` rewrites it per request, " +
+        'so the policy will block it (Trunk.toml sets [serve] no_autoreload = true to avoid this)',
+    );
+  }
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}">`;
   const head = html.match(/<head\b[^>]*>/i);
   if (!head) throw new Error('csp.mjs: no <head> in the HTML');
