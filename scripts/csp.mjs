@@ -1,8 +1,10 @@
 // Trunk post_build hook (Trunk.toml): gives the staged index.html a strict Content-Security-Policy.
 //
-// Trunk writes its wasm loader as an inline <script type="module"> (and, under `trunk serve`, an inline
-// autoreload script), so the policy allows exactly those scripts by their SHA-256 hashes and nothing else
-// inline: no 'unsafe-inline' anywhere. The <meta> goes first in <head>, before anything it governs.
+// Trunk writes its wasm loader as an inline <script type="module">, so the policy allows exactly the inline
+// scripts of the page by their SHA-256 hashes (and likewise any inline <style> element, e.g. from
+// `<link data-trunk rel="inline" href="x.css">`) and nothing else inline: no 'unsafe-inline' anywhere, so
+// style="…" and onclick="…" attributes are refused. The <meta> goes first in <head>, before anything it
+// governs.
 //
 // Run by Trunk with TRUNK_STAGING_DIR set; `node scripts/csp.mjs FILE.html` rewrites FILE.html instead.
 import { createHash } from 'node:crypto';
@@ -10,14 +12,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-// The policy, one directive a line. 'wasm-unsafe-eval' lets the page compile its own .wasm; connect-src
-// cannot be 'none' because the loader fetches that .wasm (and `trunk serve` opens its reload WebSocket).
+// The policy. 'wasm-unsafe-eval' lets the page compile its own .wasm; connect-src
+// cannot be 'none' because the loader fetches that .wasm.
 // A <meta> policy cannot carry frame-ancestors, report-uri or sandbox.
-export function policy(scriptHashes) {
+export function policy(scriptHashes, styleHashes = []) {
   return [
     "default-src 'none'",
     ["script-src 'self' 'wasm-unsafe-eval'", ...scriptHashes.map((h) => `'${h}'`)].join(' '),
-    "style-src 'self'",
+    ["style-src 'self'", ...styleHashes.map((h) => `'${h}'`)].join(' '),
     "img-src 'self' data:",
     "connect-src 'self'",
     "base-uri 'none'",
@@ -25,15 +27,20 @@ export function policy(scriptHashes) {
   ].join('; ');
 }
 
-// The sha256-… source of every inline script (a <script> without src), hashed over its exact text as the
-// browser will see it (the file is UTF-8).
+// The sha256-… sources of every inline <script> (one without src) and every <style> element, each hashed
+// over its exact text as the browser will see it (the file is UTF-8).
+const sha256 = (text) => 'sha256-' + createHash('sha256').update(text, 'utf8').digest('base64');
+
 export function inlineScriptHashes(html) {
   const hashes = [];
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
-    if (/\bsrc\s*=/i.test(m[1])) continue;
-    hashes.push('sha256-' + createHash('sha256').update(m[2], 'utf8').digest('base64'));
+    if (!/\bsrc\s*=/i.test(m[1])) hashes.push(sha256(m[2]));
   }
   return [...new Set(hashes)];
+}
+
+export function inlineStyleHashes(html) {
+  return [...new Set([...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map((m) => sha256(m[1])))];
 }
 
 export function withPolicy(html) {
@@ -46,11 +53,12 @@ export function withPolicy(html) {
         'so the policy will block it (Trunk.toml sets [serve] no_autoreload = true to avoid this)',
     );
   }
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}">`;
+  const styles = inlineStyleHashes(html);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes, styles)}">`;
   const head = html.match(/<head\b[^>]*>/i);
   if (!head) throw new Error('csp.mjs: no <head> in the HTML');
   const at = head.index + head[0].length;
-  return { html: html.slice(0, at) + '\n' + meta + html.slice(at), hashes };
+  return { html: html.slice(0, at) + '\n' + meta + html.slice(at), hashes, styles };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -63,7 +71,10 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     }
     file = join(staging, 'index.html');
   }
-  const { html, hashes } = withPolicy(readFileSync(file, 'utf8'));
+  const { html, hashes, styles } = withPolicy(readFileSync(file, 'utf8'));
   writeFileSync(file, html);
-  console.log(`csp.mjs: Content-Security-Policy added to ${file} (${hashes.length} inline script hash(es))`);
+  console.log(
+    `csp.mjs: Content-Security-Policy added to ${file} ` +
+      `(hashes of ${hashes.length} inline script(s), ${styles.length} inline style element(s))`,
+  );
 }
