@@ -235,7 +235,8 @@ export async function storage(page) {
 
 // --- accessibility ---------------------------------------------------------------------------------------
 
-const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+let axeSource;
 
 /**
  * Runs axe-core on the page and returns { violations, serious }: every violation as
@@ -244,7 +245,9 @@ const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.
  * axe is evaluated through the DevTools protocol, which the page's CSP does not govern.
  */
 export async function axeCheck(page, { context = null, options = { resultTypes: ['violations'] } } = {}) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
+  if (!existsSync(AXE)) throw new Error(`${AXE} is missing: run ./scripts/web-tools`);
+  axeSource ??= readFileSync(AXE, 'utf8');
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
   const raw = await page.evaluate(([ctx, opts]) => window.axe.run(ctx ?? document, opts), [context, options]);
   const violations = raw.violations.map((v) => ({
     id: v.id,
