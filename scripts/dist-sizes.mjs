@@ -1,0 +1,33 @@
+// Prints the size of every file the app ships (dist/ by default), raw and gzip -9, and totals per kind.
+//   node scripts/dist-sizes.mjs [DIR]
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dir = process.argv[2] ?? 'dist';
+const files = [];
+(function walk(d) {
+  for (const name of readdirSync(d).sort()) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else files.push(p);
+  }
+})(dir);
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(10);
+const rows = files.map((p) => {
+  const body = readFileSync(p);
+  return { path: relative(dir, p), kind: extname(p).slice(1) || 'other', raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+});
+const width = Math.max(...rows.map((r) => r.path.length), 5);
+console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(10)}  ${'gzip'.padStart(10)}`);
+for (const r of rows) console.log(`${r.path.padEnd(width)}  ${kb(r.raw)}  ${kb(r.gzip)}`);
+const kinds = {};
+for (const r of rows) {
+  kinds[r.kind] ??= { raw: 0, gzip: 0 };
+  kinds[r.kind].raw += r.raw;
+  kinds[r.kind].gzip += r.gzip;
+}
+for (const [kind, s] of Object.entries(kinds).sort()) console.log(`${`all .${kind}`.padEnd(width)}  ${kb(s.raw)}  ${kb(s.gzip)}`);
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
+console.log(`${'total'.padEnd(width)}  ${kb(total.raw)}  ${kb(total.gzip)}`);
