@@ -267,6 +267,9 @@ pub struct Outcome {
     pub verdict: Verdict,
     /// Facts still to ask, in interview order; only when `verdict` is `needs_info`.
     pub missing: Vec<&'static str>,
+    /// Unanswered facts that would make the checklist or the channels precise without changing the
+    /// verdict (e.g. whether the host owns the housing): asked after `missing`, in interview order.
+    pub refine: Vec<&'static str>,
     pub reasons: Vec<Reason>,
     pub channels: Vec<ChannelOffer>,
     pub documents: Vec<Document>,
@@ -295,6 +298,7 @@ impl Outcome {
             case,
             verdict: Verdict::NeedsInfo,
             missing: vec![],
+            refine: vec![],
             reasons: Vec::with_capacity(16),
             channels: Vec::with_capacity(6),
             documents: Vec::with_capacity(16),
@@ -330,6 +334,13 @@ impl Outcome {
         self.notes.push(Warning { code, citation });
     }
 
+    /// Records an unanswered fact that would make a document or channel precise.
+    pub fn refine(&mut self, field: &'static str) {
+        if !self.refine.contains(&field) {
+            self.refine.push(field);
+        }
+    }
+
     pub fn limit(&mut self, l: Limit) {
         if !self.limits.contains(&l) {
             self.limits.push(l);
@@ -361,6 +372,12 @@ impl Outcome {
             let pos = |f: &str| field_order.iter().position(|o| *o == f).unwrap_or(usize::MAX);
             missing.sort_by_key(|f| pos(f));
             self.missing = missing;
+        }
+        if self.verdict == Verdict::NotApplicable {
+            self.refine.clear();
+        } else {
+            let pos = |f: &str| field_order.iter().position(|o| *o == f).unwrap_or(usize::MAX);
+            self.refine.sort_by_key(|f| pos(f));
         }
         let mut limits = std::mem::take(&mut self.limits);
         let mut editions = std::mem::take(&mut self.editions);

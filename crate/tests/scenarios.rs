@@ -36,6 +36,8 @@ struct Expect {
     #[serde(default)]
     absent_reasons: Vec<String>,
     missing: Option<Vec<String>>,
+    /// Facts that would refine the checklist or channels, in interview order.
+    refine: Option<Vec<String>>,
     documents: Option<Vec<String>>,
     /// Documents shown but obtained from state information systems.
     documents_from_state: Option<Vec<String>>,
@@ -115,6 +117,9 @@ fn check(o: &Outcome, e: &Expect) -> Vec<String> {
     }
     if let Some(m) = &e.missing {
         eq("missing", format!("{:?}", o.missing), format!("{m:?}"));
+    }
+    if let Some(r) = &e.refine {
+        eq("refine", format!("{:?}", o.refine), format!("{r:?}"));
     }
     if let Some(d) = &e.documents {
         eq(

@@ -236,7 +236,7 @@ fn milestone(
 fn paper_unless_in_state_system(
     out: &mut Outcome,
     code: &'static str,
-    in_system: Option<bool>,
+    (field, in_system): (&'static str, Option<bool>),
     because: [&'static str; 3],
     paper: &'static Provision,
     state: &'static Provision,
@@ -244,7 +244,10 @@ fn paper_unless_in_state_system(
     match in_system {
         Some(true) => out.document(code, because[0], state, true),
         Some(false) => out.document(code, because[1], paper, false),
-        None => out.document(code, because[2], paper, false),
+        None => {
+            out.refine(field);
+            out.document(code, because[2], paper, false)
+        }
     }
 }
 
@@ -278,7 +281,7 @@ fn documents(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction, as_of
             paper_unless_in_state_system(
                 out,
                 "licence.employment_proof",
-                l.employment_in_state_system,
+                ("licence.employment_in_state_system", l.employment_in_state_system),
                 [
                     "licence.employment_in_state_system",
                     "licence.employment_not_in_state_system",
@@ -292,7 +295,7 @@ fn documents(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction, as_of
             paper_unless_in_state_system(
                 out,
                 "licence.premises_documents",
-                l.premises_in_state_system,
+                ("licence.premises_in_state_system", l.premises_in_state_system),
                 ["licence.premises_in_state_system", "licence.premises_not_in_state_system", "licence.if_premises_not_in_state_system"],
                 &P_59_LIST_I8_S1_A7,
                 &P_59_P8_S4,
@@ -317,7 +320,7 @@ fn documents(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction, as_of
             paper_unless_in_state_system(
                 out,
                 "licence.change_documents",
-                l.changes_in_state_system,
+                ("licence.changes_in_state_system", l.changes_in_state_system),
                 ["licence.changes_in_state_system", "licence.changes_not_in_state_system", "licence.if_changes_not_in_state_system"],
                 &P_59_LIST_I8_S2_A3,
                 &P_59_LIST_I8_S2_A3,
@@ -326,7 +329,10 @@ fn documents(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction, as_of
             // paper license and/or license supplement."
             match l.paper_licence {
                 Some(true) => out.document("licence.paper_licence_return", "licence.paper_licence", &P_59_LIST_I8_S2_A4, false),
-                None => out.document("licence.paper_licence_return", "licence.if_paper_licence", &P_59_LIST_I8_S2_A4, false),
+                None => {
+                    out.refine("licence.paper_licence");
+                    out.document("licence.paper_licence_return", "licence.if_paper_licence", &P_59_LIST_I8_S2_A4, false)
+                }
                 Some(false) => {}
             }
             out.document("licence.identity_info", "licence.state_systems", &P_59_P8_S1, true);
@@ -360,7 +366,10 @@ fn education(out: &mut Outcome, l: &LicenceAnswers, as_of: NaiveDate) {
         Some(y) if y < after => Some("licence.studied_before_2015"),
         Some(y) if y == after => Some("licence.studied_in_2015"),
         Some(_) => None,
-        None => Some("licence.if_studied_before_2015"),
+        None => {
+            out.refine("licence.studies_completed_year");
+            Some("licence.if_studied_before_2015")
+        }
     };
     if let Some(because) = diploma {
         out.document("licence.diploma", because, &P_59_LIST_I8_S1_A4, false);

@@ -165,6 +165,9 @@ fn channels(out: &mut Outcome, a: &Answers) {
 /// the PHC organisation asks for at its office (194-page-office).
 fn documents(out: &mut Outcome, a: &Answers, minor: Option<bool>) {
     let phc = &a.phc;
+    if phc.categories.is_none() {
+        out.refine("phc.categories");
+    }
     let cats: &[PhcCategory] = phc.categories.as_deref().unwrap_or(&[]);
     let has = |c: PhcCategory| cats.contains(&c);
     let child = minor == Some(true);

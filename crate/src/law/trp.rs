@@ -180,7 +180,10 @@ fn channels(out: &mut Outcome, t: &TrpAnswers, as_of: NaiveDate) {
     let (otp, why) = match t.phone_in_mobile_database {
         Some(true) => (true, "trp.otp_phone_registered"),
         Some(false) => (false, "trp.otp_phone_not_registered"),
-        None => (true, "trp.otp_if_phone_registered"),
+        None => {
+            out.refine("trp.phone_in_mobile_database");
+            (true, "trp.otp_if_phone_registered")
+        }
     };
     out.channel(Channel::EgovOtp, otp, why, &P_TRP_PAGE_ONLINE_OTP);
     // trp-page-docs-con.
@@ -219,7 +222,10 @@ fn common_documents(out: &mut Outcome, p: &Person, t: &TrpAnswers, as_of: NaiveD
     match t.host_owns_housing {
         Some(true) => {}
         Some(false) => out.document("trp.owner_consent_notarized", "trp.host_not_owner", &P_TRP_GOV_DOCS_4, false),
-        None => out.document("trp.owner_consent_notarized", "trp.if_host_not_owner", &P_TRP_GOV_DOCS_4, false),
+        None => {
+            out.refine("trp.host_owns_housing");
+            out.document("trp.owner_consent_notarized", "trp.if_host_not_owner", &P_TRP_GOV_DOCS_4, false)
+        }
     }
 
     // trp-gov-docs-5 with trp-page-fingerprinting: from 2024-01-01 only.
