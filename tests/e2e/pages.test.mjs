@@ -149,7 +149,6 @@ test('time from navigation to the first interactive question', async (t) => {
       `(navigation → first question: ${Math.round(firstQuestion)} ms); ` +
       `link to the first question → interactive: ${deepLink} ms`;
     t.diagnostic(line);
-    console.log(`# timing: ${line}`);
     assert.ok(firstQuestion < 10_000, 'a sanity bound, not a performance gate');
   } finally {
     await app.close();
