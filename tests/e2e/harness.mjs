@@ -144,7 +144,8 @@ function pageProbe({ ready, focusable }) {
 
 /**
  * Opens `path` of the app in a fresh browser context and waits until `ready` (a CSS selector, default
- * 'h1') is in the page. Returns the session:
+ * 'h1') is in the page. Options: `viewport`, `timezoneId` (e.g. 'Asia/Almaty'), `now` (a Date or ISO
+ * string: the page's clock is fixed there, for answers that depend on today). Returns the session:
  *   page, context, url
  *   requests        every request the page made, [{ url, method, type }]
  *   foreignRequests() the ones to another origin (http, https, ws, wss); they were aborted
@@ -159,9 +160,16 @@ function pageProbe({ ready, focusable }) {
  *   settle()        refreshes cspViolations and timings
  *   close()
  */
-export async function openApp(path = '/', { ready = 'h1', timeout = 15_000, viewport } = {}) {
+export async function openApp(path = '/', { ready = 'h1', timeout = 15_000, viewport, now, timezoneId } = {}) {
   const { server, browser } = await harness();
-  const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    viewport: viewport ?? { width: 1280, height: 800 },
+    timezoneId,
+    acceptDownloads: true,
+  });
+  // A fixed "today" (Date.now and new Date() only; timers and performance.now() run as usual), so the
+  // questions asked before the application date is answered do not depend on the day the tests run.
+  if (now) await context.clock.setFixedTime(now);
   await context.addInitScript(pageProbe, { ready, focusable: FOCUSABLE });
   const origin = server.origin;
   const session = {
@@ -194,10 +202,11 @@ export async function openApp(path = '/', { ready = 'h1', timeout = 15_000, view
 
   session.settle = async () => {
     const { probe, nav } = await page.evaluate(() => {
-      const n = performance.getEntriesByType('navigation')[0];
+      // (With a fixed clock, Playwright's fake `performance` has no navigation entry: timings are null.)
+      const n = performance.getEntriesByType?.('navigation')?.[0];
       return {
         probe: JSON.parse(JSON.stringify(window.__e2e)),
-        nav: { domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd },
+        nav: { domContentLoaded: n?.domContentLoadedEventEnd, load: n?.loadEventEnd },
       };
     });
     session.cspViolations = probe.csp;

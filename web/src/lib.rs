@@ -58,6 +58,12 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                    // Only the app's own fragments (`#/…`, or none) are screens; any other fragment is
+                    // a same-page anchor, which must not reset the interview.
+                    let hash = location_hash();
+                    if !hash.is_empty() && !hash.starts_with("#/") {
+                        return;
+                    }
                     *following.borrow_mut() = true;
                     dispatch.dispatch(Action::FromUrl(state::from_fragment(&location_hash())));
                 });
@@ -111,12 +117,12 @@ pub fn app() -> Html {
     let lang = state.lang;
     html! {
         <>
-            <a class="skip" href="#main">{ i18n::t("ui.skip_link", lang) }</a>
+            <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| jump_to(&e, "main"))}>{ i18n::t("ui.skip_link", lang) }</a>
             <header class="bar">
                 <span class="brand">{ i18n::t("ui.app_name", lang) }</span>
                 <components::lang_switch::LangSwitch lang={lang} on_change={dispatch.reform(Action::SetLang)} />
             </header>
-            <main id="main">
+            <main id="main" tabindex="-1">
                 { pages::page(&PageProps { state: Rc::new((*state).clone()), dispatch: dispatch.clone() }) }
             </main>
             <footer class="foot">
@@ -124,6 +130,15 @@ pub fn app() -> Html {
                 <p>{ i18n::t("ui.help", lang) }</p>
             </footer>
         </>
+    }
+}
+
+/// Follows a same-page link (`href="#id"`) without changing the URL fragment, which holds the app's
+/// state: focuses the target (which must be focusable, `tabindex="-1"` at least) and so scrolls to it.
+pub fn jump_to(e: &MouseEvent, id: &str) {
+    e.prevent_default();
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
     }
 }
 

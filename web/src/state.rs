@@ -51,8 +51,8 @@ pub enum Action {
     Answer(&'static str, String),
     /// Move to a screen (Continue, Back, Change links).
     Show(Screen),
-    /// The browser moved in its history: take the screen (and language) from the URL, keep every
-    /// answer given so far, and add answers only the URL knows.
+    /// The browser moved in its history: take the screen from the URL, keep the language chosen
+    /// and every answer given so far, and add answers only the URL knows.
     FromUrl(State),
     /// Replace every answer (a loaded file).
     Load(BTreeMap<&'static str, String>),
@@ -80,7 +80,8 @@ impl Reducible for State {
                 s.screen = screen;
             }
             Action::FromUrl(url) => {
-                s.lang = url.lang;
+                // The language is not taken from the history entry: a language chosen later
+                // stays when the person goes back.
                 s.screen = url.screen;
                 s.services = url.services;
                 for (k, v) in url.raw {
@@ -365,6 +366,10 @@ pub fn from_json(text: &str) -> Result<(Vec<Service>, BTreeMap<&'static str, Str
         let text = match x {
             serde_json::Value::Null => continue,
             serde_json::Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+            // The rules write a time with seconds ("17:20:00"); the question takes "17:20".
+            serde_json::Value::String(s) if matches!(f.kind, FieldKind::Time) => {
+                s.parse::<chrono::NaiveTime>().map(|t| t.format("%H:%M").to_string()).unwrap_or_else(|_| s.clone())
+            }
             serde_json::Value::String(s) => s.clone(),
             serde_json::Value::Number(n) => n.to_string(),
             serde_json::Value::Array(items) => items.iter().filter_map(|i| i.as_str()).collect::<Vec<_>>().join(","),
@@ -471,6 +476,14 @@ mod tests {
     }
 
     #[test]
+    fn going_back_in_history_keeps_the_language_chosen_since() {
+        let now = Rc::new(State { lang: Lang::Ru, screen: Screen::Question("phc.reason"), ..with(&[("person.status", "citizen")]) });
+        let earlier = from_fragment("#/q/person.status?lang=kk&person.status=citizen");
+        let after = now.reduce(Action::FromUrl(earlier));
+        assert_eq!((after.lang, &after.screen), (Lang::Ru, &Screen::Question("person.status")));
+    }
+
+    #[test]
     fn changing_language_keeps_every_answer_and_the_screen() {
         let s = Rc::new(State { screen: Screen::Results, ..with(&[("person.status", "citizen")]) });
         let after = s.clone().reduce(Action::SetLang(Lang::En));
@@ -486,9 +499,17 @@ mod tests {
 
     #[test]
     fn answers_files_round_trip_through_json() {
-        let s = with(&[("person.status", "citizen"), ("registration.in_astana", "yes"), ("phc.categories", "pensioner")]);
+        let s = with(&[
+            ("person.status", "citizen"),
+            ("registration.in_astana", "yes"),
+            ("phc.categories", "pensioner"),
+            ("application.date", "2026-03-20"),
+            ("application.time", "17:20"),
+            ("registration.area_total_m2", "48.5"),
+        ]);
         let (services, raw) = from_json(&to_json(&s)).unwrap();
         assert_eq!(raw, s.raw);
+        assert!(raw.keys().all(|p| s.answered(p)), "every answer loaded is a valid answer");
         assert_eq!(services, Service::ALL.to_vec());
         assert!(from_json("{\"person\": {\"status\": \"martian\"}}").is_err());
     }

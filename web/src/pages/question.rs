@@ -168,7 +168,7 @@ pub fn question_page(p: &Props) -> Html {
             if let Some(msg) = &*error {
                 <div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
                     <h2 id="error-summary-title">{ t("ui.error_summary", lang) }</h2>
-                    <ul><li><a href="#answer-0">{ msg }</a></li></ul>
+                    <ul><li><a href="#answer-0" onclick={Callback::from(|e: MouseEvent| crate::jump_to(&e, "answer-0"))}>{ msg }</a></li></ul>
                 </div>
             }
             <p class="caption">{ t("ui.question_n", lang) }{ " " }{ number }
