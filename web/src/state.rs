@@ -425,7 +425,12 @@ mod tests {
 
     #[test]
     fn facts_that_refine_the_checklist_come_after_the_verdict_ones() {
-        let s = with(&[("person.status", "temporary_resident"), ("person.citizenship", "UZB"), ("person.date_of_birth", "1990-01-15"), ("trp.subtype", "labour")]);
+        let s = with(&[
+            ("person.status", "temporary_resident"),
+            ("person.citizenship", "UZB"),
+            ("person.date_of_birth", "1990-01-15"),
+            ("trp.subtype", "labour"),
+        ]);
         let s = State { services: vec![Service::Trp], ..s };
         let qs = s.questions(day(2026, 3, 2));
         assert_eq!(&qs[..2], &["trp.host_owns_housing", "trp.phone_in_mobile_database"]);
