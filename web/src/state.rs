@@ -194,15 +194,13 @@ impl State {
         self.raw.get(path).is_some_and(|r| field(path).is_some_and(|f| parse_raw(f, r).is_ok()))
     }
 
-    /// The questions to ask, in order: what the rules still miss for the chosen services, then what
-    /// would make their checklists precise, then the moment and channel of application (for the
-    /// deadline), each unless already answered.
+    /// The questions to ask, in order: what the rules still miss for the chosen services, then the
+    /// moment and channel of application (for the deadline), each unless already answered.
     pub fn questions(&self, today: chrono::NaiveDate) -> Vec<&'static str> {
         let report = tekser_rules::evaluate(&self.answers(), &tekser_rules::Context { as_of: self.as_of(today) });
         let mut out: Vec<&'static str> = Vec::new();
-        let missing = report.outcomes.iter().flat_map(|o| o.missing.iter());
-        let refine = report.outcomes.iter().flat_map(|o| o.refine.iter());
-        for m in missing.chain(refine) {
+        // `Outcome::refine` (facts that would make a checklist precise) is not asked yet.
+        for m in report.outcomes.iter().flat_map(|o| o.missing.iter()) {
             if !out.contains(m) && !self.answered(m) {
                 out.push(m);
             }
@@ -421,20 +419,6 @@ mod tests {
         assert_eq!(qs.first(), Some(&"person.status"));
         let s = State { raw: [("person.status", DONT_KNOW.to_string())].into_iter().collect(), ..s };
         assert!(!s.questions(day(2026, 3, 2)).contains(&"person.status"));
-    }
-
-    #[test]
-    fn facts_that_refine_the_checklist_come_after_the_verdict_ones() {
-        let s = with(&[
-            ("person.status", "temporary_resident"),
-            ("person.citizenship", "UZB"),
-            ("person.date_of_birth", "1990-01-15"),
-            ("trp.subtype", "labour"),
-        ]);
-        let s = State { services: vec![Service::Trp], ..s };
-        let qs = s.questions(day(2026, 3, 2));
-        assert_eq!(&qs[..2], &["trp.host_owns_housing", "trp.phone_in_mobile_database"]);
-        assert_eq!(qs[2], "application.channel");
     }
 
     #[test]
