@@ -187,6 +187,16 @@ struct ProvisionRow {
     note: String,
 }
 
+/// The words behind a value (quotes, notes, sources), compiled in only with the `quotes` feature; without
+/// it they are empty and the app fetches them from `quotes.json` (`tekser quotes`).
+fn prose(s: &str) -> &str {
+    if std::env::var_os("CARGO_FEATURE_QUOTES").is_some() {
+        s
+    } else {
+        ""
+    }
+}
+
 fn gen_provisions(out: &mut String, sources: &[(PathBuf, ProvisionsFile)], acts: &[&ActRow]) {
     let mut seen = BTreeSet::new();
     let mut all = Vec::new();
@@ -199,8 +209,8 @@ fn gen_provisions(out: &mut String, sources: &[(PathBuf, ProvisionsFile)], acts:
             let _ = writeln!(
                 out,
                 "pub static {name}: Provision = Provision {{ id: {:?}, act: &ACT_{}, unit: {}, quote: {:?}, quote_en: {:?}, provenance: {}, from: {}, until: {}, note: {:?} }};",
-                p.id, ident(&p.act), tri(&p.unit), p.quote.trim(), p.quote_en.as_deref().map(str::trim),
-                provenance(p.provenance.as_deref().unwrap_or(act_prov)), opt_date(&p.from), opt_date(&p.until), p.note.trim()
+                p.id, ident(&p.act), tri(&p.unit), prose(p.quote.trim()), p.quote_en.as_deref().map(str::trim).map(prose),
+                provenance(p.provenance.as_deref().unwrap_or(act_prov)), opt_date(&p.from), opt_date(&p.until), prose(p.note.trim())
             );
             all.push(name);
         }
@@ -294,9 +304,9 @@ fn gen_params(out: &mut String, files: &[PathBuf]) {
                 "Dated {{ from: {}, purpose: {:?}, value: {value}, source: {:?}, provenance: {}, note: {:?} }}",
                 date(&v.from),
                 purpose,
-                v.source,
+                prose(&v.source),
                 provenance(&v.provenance),
-                v.note.trim()
+                prose(v.note.trim())
             ));
         }
         let mut sorted = froms.clone();
@@ -314,8 +324,8 @@ fn gen_params(out: &mut String, files: &[PathBuf]) {
             out,
             "pub static {name}: Param<{ty}> = Param {{ name: {:?}, unit: {:?}, description: {:?}, known_until: {}, values: &[{}] }};",
             p.name,
-            p.unit,
-            p.description,
+            prose(&p.unit),
+            prose(&p.description),
             opt_date(&p.known_until),
             rows.join(", ")
         );

@@ -12,7 +12,10 @@ const USAGE: &str = "usage:
   tekser check ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format json|text]
   tekser calendar YEAR [--lang kk|ru|en]
   tekser schema
+  tekser quotes
 
+`quotes` writes the words of every provision as JSON ({id: {quote, quote_en, note}}): the web app
+fetches this file (quotes.json) when a citation is opened, so its WASM leaves them out.
 ANSWERS.json may be '-' for standard input. --as-of defaults to the application date in the
 answers, else today (UTC+5). --lang defaults to kk, --format to json.";
 
@@ -36,6 +39,7 @@ enum Command {
     Check { file: String, as_of: Option<NaiveDate>, lang: Lang, json: bool },
     Calendar { year: i32, lang: Lang },
     Schema,
+    Quotes,
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
@@ -75,6 +79,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             Ok(Command::Calendar { year, lang })
         }
         ("schema", []) => Ok(Command::Schema),
+        ("quotes", []) => Ok(Command::Quotes),
         _ => Err(USAGE.to_string()),
     }
 }
@@ -82,6 +87,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
 fn run(args: &[String]) -> Result<String, String> {
     match parse_args(args)? {
         Command::Schema => Ok(serde_json::to_string_pretty(&schemars::schema_for!(Answers)).expect("schema serialises") + "\n"),
+        Command::Quotes => Ok(quotes()),
         Command::Calendar { year, lang } => Ok(render::calendar(year, lang)),
         Command::Check { file, as_of, lang, json } => {
             let text = read(&file)?;
@@ -96,6 +102,14 @@ fn run(args: &[String]) -> Result<String, String> {
             Ok(if json { serde_json::to_string_pretty(&report).expect("report serialises") + "\n" } else { render::report(&report, lang) })
         }
     }
+}
+
+/// Every provision's words by id (the app's quotes.json).
+fn quotes() -> String {
+    let all: serde_json::Map<String, serde_json::Value> = (tekser_rules::data::PROVISIONS.iter())
+        .map(|p| (p.id.to_string(), serde_json::json!({ "quote": p.quote, "quote_en": p.quote_en, "note": p.note })))
+        .collect();
+    serde_json::to_string(&all).expect("quotes serialise") + "\n"
 }
 
 fn read(file: &str) -> Result<String, String> {

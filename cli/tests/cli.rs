@@ -102,6 +102,17 @@ fn schema_is_a_json_schema_of_the_answers() {
 }
 
 #[test]
+fn quotes_hold_every_provision_with_its_words() {
+    let o = tekser(&["quotes"], None);
+    let quotes: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(quotes.len(), tekser_rules::data::PROVISIONS.len());
+    for p in tekser_rules::data::PROVISIONS {
+        assert_eq!(quotes[p.id]["quote"], p.quote, "{}", p.id);
+    }
+    assert!(quotes.values().all(|q| q["quote"].as_str().is_some_and(|s| !s.is_empty())), "no provision without words");
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(tekser(&[], None).status.code(), Some(2));
     assert_eq!(tekser(&["check"], None).status.code(), Some(2));

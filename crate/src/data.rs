@@ -64,7 +64,8 @@ pub struct Provision {
     pub act: &'static Act,
     /// "para 4, paragraph 5" in kk / ru / en.
     pub unit: Tri,
-    /// The words of the unit, in the language of the source.
+    /// The words of the unit, in the language of the source. `quote`, `quote_en` and `note` are
+    /// empty without the `quotes` feature (the web app fetches them when a citation is opened).
     pub quote: &'static str,
     pub quote_en: Option<&'static str>,
     pub provenance: Provenance,

@@ -376,6 +376,12 @@ impl Outcome {
         if self.verdict == Verdict::NotApplicable {
             self.refine.clear();
         } else {
+            // An information reason left unknown (e.g. "submitted in time") names a fact worth asking.
+            let info_unknown: Vec<&'static str> = (self.reasons.iter())
+                .filter(|r| r.role == Role::Info && r.status == Status::Unknown)
+                .flat_map(|r| r.missing.iter())
+                .collect();
+            info_unknown.into_iter().for_each(|f| self.refine(f));
             let pos = |f: &str| field_order.iter().position(|o| *o == f).unwrap_or(usize::MAX);
             self.refine.sort_by_key(|f| pos(f));
         }

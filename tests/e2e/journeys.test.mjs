@@ -111,7 +111,10 @@ test('not applicable: a 13-year-old is told registration is not for him, with th
     // Each reason cites its source, which opens to the quoted words.
     const cite = section.locator('ul.reasons > li').first().locator('details.cite');
     await cite.locator('summary').click();
+    // The words are fetched (quotes.json, a static file of the app) when the first citation opens.
+    await cite.locator('blockquote').first().waitFor();
     assert.ok((await cite.locator('blockquote').first().innerText()).length > 20, 'the quote of the source shows');
+    assert.ok(app.requests.some((r) => new URL(r.url).pathname === '/quotes.json'), 'the quotes came from the app itself');
     await screenshot(page, 'results-registration-not-applicable-kk');
   } finally {
     await app.close();

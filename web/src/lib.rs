@@ -8,11 +8,13 @@
 //! - `state`: the pure reducer, the URL fragment and answers files (tested natively);
 //! - `pages/`: one module per screen (start, question, check your answers, results);
 //! - `components/`: parts of the results (citation, month calendar, …);
+//! - `quotes`: the words of the provisions, fetched when a citation is first opened;
 //! - `i18n`: texts by key and the per-language forms of dates and money.
 
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod quotes;
 pub mod state;
 
 use state::{Action, State};

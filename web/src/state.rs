@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use tekser_rules::answers::{all_fields, Field, FieldKind};
-use tekser_rules::{Answers, Lang, Service};
+use tekser_rules::{Answers, Lang, Service, Verdict};
 use yew::Reducible;
 
 /// A raw answer meaning "I don't know": asked, and left unanswered on purpose.
@@ -194,13 +194,16 @@ impl State {
         self.raw.get(path).is_some_and(|r| field(path).is_some_and(|f| parse_raw(f, r).is_ok()))
     }
 
-    /// The questions to ask, in order: what the rules still miss for the chosen services, then the
-    /// moment and channel of application (for the deadline), each unless already answered.
+    /// The questions to ask, in order: what the rules still miss for the chosen services, the facts
+    /// that refine a checklist (`Outcome::refine`), then the moment and channel of application (for
+    /// the deadline), each unless already answered.
     pub fn questions(&self, today: chrono::NaiveDate) -> Vec<&'static str> {
         let report = tekser_rules::evaluate(&self.answers(), &tekser_rules::Context { as_of: self.as_of(today) });
         let mut out: Vec<&'static str> = Vec::new();
-        // `Outcome::refine` (facts that would make a checklist precise) is not asked yet.
-        for m in report.outcomes.iter().flat_map(|o| o.missing.iter()) {
+        let missing = report.outcomes.iter().flat_map(|o| o.missing.iter());
+        // Then the facts that make a checklist or a term precise, where the person may still apply.
+        let open = report.outcomes.iter().filter(|o| !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable));
+        for m in missing.chain(open.flat_map(|o| o.refine.iter())) {
             if !out.contains(m) && !self.answered(m) {
                 out.push(m);
             }
@@ -349,8 +352,34 @@ pub fn from_fragment(frag: &str) -> State {
 // ------------------------------------------------------------------ answers files
 
 /// The answers as a JSON file (the CLI's schema).
+/// Only what was answered is written (no `null`s, no empty sections), times as "17:20", as a person
+/// would write the file by hand.
 pub fn to_json(s: &State) -> String {
-    serde_json::to_string_pretty(&s.answers()).unwrap_or_else(|_| "{}".into())
+    let Ok(serde_json::Value::Object(root)) = serde_json::to_value(s.answers()) else { return "{}".into() };
+    let mut out = serde_json::Map::new();
+    for (section, v) in root {
+        match v {
+            serde_json::Value::Object(fields) => {
+                let kept: serde_json::Map<_, _> = fields.into_iter().filter(|(_, x)| !x.is_null()).map(|(k, x)| short_time(k, x)).collect();
+                if !kept.is_empty() {
+                    out.insert(section, serde_json::Value::Object(kept));
+                }
+            }
+            serde_json::Value::Null => {}
+            other => {
+                out.insert(section, other);
+            }
+        }
+    }
+    serde_json::to_string_pretty(&serde_json::Value::Object(out)).unwrap_or_else(|_| "{}".into())
+}
+
+/// "17:20:00" → "17:20" (the rules write a time with seconds; the questions take minutes).
+fn short_time(key: String, v: serde_json::Value) -> (String, serde_json::Value) {
+    match v.as_str().and_then(|x| chrono::NaiveTime::parse_from_str(x, "%H:%M:%S").ok()) {
+        Some(t) => (key, serde_json::Value::String(t.format("%H:%M").to_string())),
+        None => (key, v),
+    }
 }
 
 /// Reads an answers file into raw answers; `Err` names the problem (same parser as the CLI's).
@@ -419,6 +448,29 @@ mod tests {
         assert_eq!(qs.first(), Some(&"person.status"));
         let s = State { raw: [("person.status", DONT_KNOW.to_string())].into_iter().collect(), ..s };
         assert!(!s.questions(day(2026, 3, 2)).contains(&"person.status"));
+    }
+
+    #[test]
+    fn facts_that_refine_a_checklist_are_asked_once_nothing_is_missing() {
+        let (services, raw) = from_json(include_str!("../../examples/all-four.json")).unwrap();
+        let s = State { services, raw, ..State::default() };
+        let qs = s.questions(day(2026, 3, 2));
+        assert_eq!(qs.first(), Some(&"phc.categories"), "{qs:?}");
+        let s = State { raw: s.raw.into_iter().chain([("phc.categories", String::new())]).collect(), ..s };
+        assert!(!s.questions(day(2026, 3, 2)).contains(&"phc.categories"), "none of these is an answer");
+    }
+
+    #[test]
+    fn nothing_is_refined_for_a_service_the_person_cannot_apply_for() {
+        // A campaign application the day after the window closes (194 para 5) is not a ground.
+        let (services, mut raw) = from_json(include_str!("../../examples/phc.json")).unwrap();
+        raw.remove("phc.categories");
+        raw.insert("application.date", "2026-11-02".into());
+        let s = State { services, raw, ..State::default() };
+        let report = tekser_rules::evaluate(&s.answers(), &tekser_rules::Context { as_of: day(2026, 11, 2) });
+        assert_eq!(report.outcomes[0].verdict, Verdict::NotEligible);
+        assert_eq!(report.outcomes[0].refine, vec!["phc.categories"]);
+        assert!(s.questions(day(2026, 11, 2)).is_empty());
     }
 
     #[test]
@@ -496,7 +548,9 @@ mod tests {
             ("application.time", "17:20"),
             ("registration.area_total_m2", "48.5"),
         ]);
-        let (services, raw) = from_json(&to_json(&s)).unwrap();
+        let json = to_json(&s);
+        assert!(!json.contains("null") && json.contains("\"17:20\""), "only what was answered, times in minutes: {json}");
+        let (services, raw) = from_json(&json).unwrap();
         assert_eq!(raw, s.raw);
         assert!(raw.keys().all(|p| s.answered(p)), "every answer loaded is a valid answer");
         assert_eq!(services, Service::ALL.to_vec());

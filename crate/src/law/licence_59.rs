@@ -253,6 +253,9 @@ fn paper_unless_in_state_system(
 
 /// The application form: Appendix 2 / 3 (issue, re-issue), 4 / 5 (duplicate), by applicant.
 fn application_form(out: &mut Outcome, applicant: Option<LicenceApplicant>, forms: [&'static str; 2], citation: &'static Provision) {
+    if applicant.is_none() {
+        out.refine("licence.applicant");
+    }
     if applicant != Some(LicenceApplicant::LegalEntity) {
         out.document(forms[0], "licence.individual", citation, false);
     }

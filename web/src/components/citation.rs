@@ -1,6 +1,7 @@
 //! A citation: act, number, unit and edition, expandable to the quoted words of the source.
 
 use crate::i18n::{code, t};
+use crate::quotes;
 use tekser_rules::data::{Provenance, Provision};
 use tekser_rules::Lang;
 use yew::prelude::*;
@@ -25,18 +26,42 @@ pub fn citation(p: &Props) -> Html {
         let unverified = prov.provenance == Provenance::Unverified;
         html! { <span class={classes!("prov", unverified.then_some("unverified"))}>{ t(&format!("provenance.{}", code(&prov.provenance)), p.lang) }</span> }
     });
-    let source_lang = if prov.act.source_file.is_some_and(|f| f.ends_with(".kk.txt")) { "kk" } else { "en" };
+    // The words are fetched when the citation is first opened (see `quotes`).
+    let loaded = use_state(|| None::<Result<quotes::Quotes, ()>>);
+    let ontoggle = {
+        let loaded = loaded.clone();
+        Callback::from(move |_: Event| {
+            if !matches!(*loaded, Some(Ok(_))) {
+                let loaded = loaded.clone();
+                quotes::get(Callback::from(move |r| loaded.set(Some(r))));
+            }
+        })
+    };
     html! {
-        <details class="cite">
+        <details class="cite" {ontoggle}>
             <summary>{ label(prov, p.lang) } { for mark }</summary>
             <p class="act-title">{ prov.act.title.get(p.lang) } { " — " } { prov.act.edition.get(p.lang) }</p>
-            <blockquote lang={source_lang}>{ prov.quote }</blockquote>
-            if let Some(en) = prov.quote_en.filter(|_| p.lang == Lang::En) {
-                <blockquote lang="en">{ en }</blockquote>
-            }
-            if !prov.note.is_empty() {
-                <p class="note" lang="en">{ prov.note }</p>
-            }
+            { words(prov, (*loaded).as_ref(), p.lang) }
         </details>
+    }
+}
+
+/// The quoted words (with an English rendering for English readers) and the note on them.
+fn words(prov: &Provision, loaded: Option<&Result<quotes::Quotes, ()>>, lang: Lang) -> Html {
+    let source_lang = if prov.act.source_file.is_some_and(|f| f.ends_with(".kk.txt")) { "kk" } else { "en" };
+    match loaded.map(|r| r.as_ref().map(|all| all.get(prov.id))) {
+        None => html! { <p class="loading" role="status">{ t("ui.quote_loading", lang) }</p> },
+        Some(Ok(Some(q))) => html! {
+            <>
+                <blockquote lang={source_lang}>{ &q.quote }</blockquote>
+                if let Some(en) = q.quote_en.as_ref().filter(|_| lang == Lang::En) {
+                    <blockquote lang="en">{ en }</blockquote>
+                }
+                if !q.note.is_empty() {
+                    <p class="note" lang="en">{ &q.note }</p>
+                }
+            </>
+        },
+        Some(_) => html! { <p class="error" role="status">{ t("ui.quote_unavailable", lang) }</p> },
     }
 }

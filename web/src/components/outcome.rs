@@ -7,7 +7,7 @@ use crate::components::citation::Citation;
 use crate::i18n::{code, long_date_weekday, t, tenge, working_days};
 use crate::state::Action;
 use crate::state::Screen;
-use tekser_rules::report::{Outcome, Status, Verdict};
+use tekser_rules::report::{Outcome, Reason, Role, Status, Verdict};
 use tekser_rules::Lang;
 use yew::prelude::*;
 
@@ -33,12 +33,20 @@ pub fn outcome_view(p: &Props) -> Html {
     let lang = p.lang;
     let service = code(&o.service);
     let mut reasons: Vec<_> = o.reasons.iter().collect();
-    reasons.sort_by_key(|r| match r.status {
-        Status::NotMet => 0,
-        Status::Unknown => 1,
-        Status::Met => 2,
+    // The conditions that decide come first, not met first; information lines (which decide
+    // nothing) follow, answered "yes" / "no" rather than "met" / "not met".
+    reasons.sort_by_key(|r| {
+        let status = match r.status {
+            Status::NotMet => 0,
+            Status::Unknown => 1,
+            Status::Met => 2,
+        };
+        (r.role == Role::Info, status)
     });
-    let status_word = |s: Status| t(&format!("status.{}", code(&s)), lang);
+    let status_word = |r: &Reason| {
+        let kind = if r.role == Role::Info { "info_status" } else { "status" };
+        t(&format!("{kind}.{}", code(&r.status)), lang)
+    };
     html! {
         <section class={classes!("outcome", verdict_class(o.verdict))} aria-labelledby={format!("h-{service}")} id={format!("s-{service}")}>
             <h2 id={format!("h-{service}")}>{ t(&format!("service.{service}"), lang) }</h2>
@@ -60,8 +68,8 @@ pub fn outcome_view(p: &Props) -> Html {
             <h3>{ t("ui.why", lang) }</h3>
             <ul class="reasons">
                 { for reasons.iter().map(|r| html! {
-                    <li class={code(&r.status)}>
-                        <span class="status">{ status_word(r.status) }{ ": " }</span>
+                    <li class={classes!(code(&r.status), (r.role == Role::Info).then_some("info"))}>
+                        <span class="status">{ status_word(r) }{ ": " }</span>
                         { t(&format!("reason.{}", r.code), lang) }
                         <Citation provision={r.citation} lang={lang} />
                     </li>

@@ -131,8 +131,10 @@ pub fn question_page(p: &Props) -> Html {
                             </div>
                         }
                     }) }
-                    <p class="or">{ t("ui.none_of_these", lang) }{ ": " }
-                        <button type="button" class="link" onclick={ { let d = draft.clone(); Callback::from(move |_| d.set(String::new())) } }>{ t("ui.none_of_these", lang) }</button></p>
+                    <p class="hint">{ t("ui.many_hint", lang) }</p>
+                    if !chosen.is_empty() {
+                        <p class="or"><button type="button" class="link" onclick={ { let d = draft.clone(); Callback::from(move |_| d.set(String::new())) } }>{ t("ui.clear_choices", lang) }</button></p>
+                    }
                 </fieldset>
             }
         }
@@ -181,13 +183,13 @@ pub fn question_page(p: &Props) -> Html {
     }
 }
 
-/// The services whose rules still need this answer, by name.
+/// The services whose rules still need this answer (or would use it to make a checklist precise), by name.
 fn services_asking(state: &State, path: &str) -> String {
     let report = tekser_rules::evaluate(&state.answers(), &tekser_rules::Context { as_of: state.as_of(crate::today()) });
     let names: Vec<String> = report
         .outcomes
         .iter()
-        .filter(|o| o.missing.contains(&path))
+        .filter(|o| o.missing.contains(&path) || o.refine.contains(&path))
         .map(|o| t(&format!("service.{}", crate::i18n::code(&o.service)), state.lang))
         .collect();
     names.join(", ")
