@@ -1,4 +1,6 @@
-// Prints the size of every file the app ships (dist/ by default), raw and gzip -9, and totals per kind.
+// Prints the size of every file the app ships (dist/ by default), raw and gzip -9, and totals per kind,
+// and fails if the gzip total of everything in it (quotes.json, fetched only when a citation opens,
+// included) is over the budget of 350 KB = 350 000 bytes.
 //   node scripts/dist-sizes.mjs [DIR]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
@@ -31,3 +33,11 @@ for (const r of rows) {
 for (const [kind, s] of Object.entries(kinds).sort()) console.log(`${`all .${kind}`.padEnd(width)}  ${kb(s.raw)}  ${kb(s.gzip)}`);
 const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
 console.log(`${'total'.padEnd(width)}  ${kb(total.raw)}  ${kb(total.gzip)}`);
+const firstLoad = rows.filter((r) => r.kind !== 'json').reduce((t, r) => t + r.gzip, 0);
+console.log(`${'loaded on start (all but .json)'.padEnd(width)}  ${''.padStart(10)}  ${kb(firstLoad)}`);
+const BUDGET = 350_000;
+if (total.gzip > BUDGET) {
+  console.error(`dist-sizes: ${total.gzip} bytes gzip is over the budget of ${BUDGET} bytes`);
+  process.exit(1);
+}
+console.log(`dist-sizes: ${total.gzip} of ${BUDGET} bytes gzip (budget)`);

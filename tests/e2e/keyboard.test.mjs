@@ -131,7 +131,18 @@ test('a whole TRP path with the keyboard only: skip link, language, services, qu
       asked.push(at.path);
       await keyboardAnswer(page, ex.raw[at.path], 'ru');
     }
-    assert.deepEqual(asked, ['person.status', 'person.citizenship', 'person.date_of_birth', 'trp.subtype', 'application.channel', 'application.date', 'application.time']);
+    // The facts that decide first, then those that make the checklist precise, then when and where.
+    assert.deepEqual(asked, [
+      'person.status',
+      'person.citizenship',
+      'person.date_of_birth',
+      'trp.subtype',
+      'trp.host_owns_housing',
+      'trp.phone_in_mobile_database',
+      'application.channel',
+      'application.date',
+      'application.time',
+    ]);
 
     assert.equal((await where(page)).screen, 'check');
     a = await tabTo(page, (a) => a.tag === 'button' && a.cls.includes('primary'), 'Show results');

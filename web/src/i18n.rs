@@ -2,7 +2,7 @@
 //! language writes them (CLDR forms: kk "2026 ж. 9 қаңтар", ru "9 января 2026 г.", en "9 January 2026";
 //! kk/ru "43 250 ₸", en "₸43,250").
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use tekser_rules::Lang;
 
 /// The text of a key; the key itself if it has none (a test keeps that from happening).
@@ -40,8 +40,44 @@ pub fn long_date(d: NaiveDate, lang: Lang) -> String {
 
 /// A date with its weekday, e.g. "Thursday, 26 March 2026".
 pub fn long_date_weekday(d: NaiveDate, lang: Lang) -> String {
-    let wd = t(&format!("weekday_long.{}", d.format("%a").to_string().to_lowercase()), lang);
+    const KEYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let wd = t(&format!("weekday_long.{}", KEYS[d.weekday().num_days_from_monday() as usize]), lang);
     format!("{wd}, {}", long_date(d, lang))
+}
+
+// Dates and times are read and written by hand rather than with chrono's strftime patterns, whose
+// interpreter would add to the WASM.
+
+/// "09.01.2026", as acts are dated.
+pub fn dmy(d: NaiveDate) -> String {
+    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
+}
+
+/// "2026-01-09" (also "2026-1-9") → the date, if it exists.
+pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
+    let mut it = s.split('-');
+    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+    let digits = |x: &str, n: std::ops::RangeInclusive<usize>| n.contains(&x.len()) && x.bytes().all(|b| b.is_ascii_digit());
+    if it.next().is_some() || !digits(y, 4..=4) || !digits(m, 1..=2) || !digits(d, 1..=2) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// "17:20" or "17:20:00" → the time, if it exists.
+pub fn parse_hm(s: &str) -> Option<NaiveTime> {
+    let parts: Vec<&str> = s.split(':').collect();
+    let ok = |x: &&str| (1..=2).contains(&x.len()) && x.bytes().all(|b| b.is_ascii_digit());
+    if !(2..=3).contains(&parts.len()) || !parts.iter().all(ok) {
+        return None;
+    }
+    let n = |i: usize| parts.get(i).map_or(Some(0), |x| x.parse().ok());
+    NaiveTime::from_hms_opt(n(0)?, n(1)?, n(2)?)
+}
+
+/// "17:20".
+pub fn hm(t: NaiveTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 /// The month and year as a calendar caption (ru uses the stand-alone form: "март 2026 г.").
@@ -113,6 +149,23 @@ mod tests {
         assert_eq!(long_date(d, Lang::Ru), "9 января 2026 г.");
         assert_eq!(long_date(d, Lang::Kk), "2026 ж. 9 қаңтар");
         assert_eq!(month_caption(2026, 1, Lang::Ru), "январь 2026 г.");
+    }
+
+    #[test]
+    fn dates_and_times_are_read_and_written() {
+        let d = NaiveDate::from_ymd_opt(2026, 1, 9).unwrap();
+        assert_eq!(parse_ymd("2026-01-09"), Some(d));
+        assert_eq!(parse_ymd("2026-1-9"), Some(d));
+        assert_eq!(dmy(d), "09.01.2026");
+        for bad in ["2026-02-30", "26-01-09", "2026-01", "2026-01-09-1", "2026-0a-09", ""] {
+            assert_eq!(parse_ymd(bad), None, "{bad}");
+        }
+        let t = parse_hm("17:20").unwrap();
+        assert_eq!((hm(t), parse_hm("17:20:00")), ("17:20".to_string(), Some(t)));
+        for bad in ["24:00", "17", "17:60", "1720", "17:2a"] {
+            assert_eq!(parse_hm(bad), None, "{bad}");
+        }
+        assert_eq!(long_date_weekday(d, Lang::En), "Friday, 9 January 2026");
     }
 
     #[test]

@@ -133,12 +133,13 @@ pub fn parse_raw(f: &Field, raw: &str) -> Result<Option<serde_json::Value>, RawE
             _ => return Err(RawError::Invalid("choice")),
         },
         FieldKind::Date => {
-            let d = chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| RawError::Invalid("date"))?;
-            Value::String(d.format("%Y-%m-%d").to_string())
+            let d = crate::i18n::parse_ymd(raw).ok_or(RawError::Invalid("date"))?;
+            Value::String(d.to_string())
         }
         FieldKind::Time => {
-            let t = chrono::NaiveTime::parse_from_str(raw, "%H:%M").map_err(|_| RawError::Invalid("time"))?;
-            Value::String(t.format("%H:%M").to_string())
+            // Hours and minutes only: "17:20" (a person does not type seconds).
+            let t = Some(raw).filter(|r| r.matches(':').count() == 1).and_then(crate::i18n::parse_hm).ok_or(RawError::Invalid("time"))?;
+            Value::String(crate::i18n::hm(t))
         }
         FieldKind::Int => Value::from(raw.parse::<u32>().map_err(|_| RawError::Invalid("whole_number"))?),
         FieldKind::Number => {
@@ -376,16 +377,17 @@ pub fn to_json(s: &State) -> String {
 
 /// "17:20:00" → "17:20" (the rules write a time with seconds; the questions take minutes).
 fn short_time(key: String, v: serde_json::Value) -> (String, serde_json::Value) {
-    match v.as_str().and_then(|x| chrono::NaiveTime::parse_from_str(x, "%H:%M:%S").ok()) {
-        Some(t) => (key, serde_json::Value::String(t.format("%H:%M").to_string())),
+    match v.as_str().filter(|x| x.len() == 8).and_then(crate::i18n::parse_hm) {
+        Some(t) => (key, serde_json::Value::String(crate::i18n::hm(t))),
         None => (key, v),
     }
 }
 
 /// Reads an answers file into raw answers; `Err` names the problem (same parser as the CLI's).
 pub fn from_json(text: &str) -> Result<(Vec<Service>, BTreeMap<&'static str, String>), String> {
-    let a: Answers = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let v = serde_json::to_value(&a).map_err(|e| e.to_string())?;
+    // Through a `Value`, as `State::answers` does: one deserialiser of the answers in the WASM.
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let a: Answers = serde_json::from_value(v.clone()).map_err(|e| e.to_string())?;
     let mut raw = BTreeMap::new();
     for f in all_fields() {
         let (section, name) = f.path.split_once('.').unwrap_or(("", f.path));
@@ -395,7 +397,7 @@ pub fn from_json(text: &str) -> Result<(Vec<Service>, BTreeMap<&'static str, Str
             serde_json::Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
             // The rules write a time with seconds ("17:20:00"); the question takes "17:20".
             serde_json::Value::String(s) if matches!(f.kind, FieldKind::Time) => {
-                s.parse::<chrono::NaiveTime>().map(|t| t.format("%H:%M").to_string()).unwrap_or_else(|_| s.clone())
+                crate::i18n::parse_hm(s).map(crate::i18n::hm).unwrap_or_else(|| s.clone())
             }
             serde_json::Value::String(s) => s.clone(),
             serde_json::Value::Number(n) => n.to_string(),

@@ -14,8 +14,8 @@ pub struct Props {
 
 /// "ҚР ДСМ-59/2020 of 01.06.2020, para 7 (ed. 15.09.2025)".
 pub fn label(p: &Provision, lang: Lang) -> String {
-    let date = p.act.date.map(|d| format!(" {}", d.format("%d.%m.%Y"))).unwrap_or_default();
-    let ed = p.act.edition_date.map(|d| format!(" ({})", d.format("%d.%m.%Y"))).unwrap_or_default();
+    let date = p.act.date.map(|d| format!(" {}", crate::i18n::dmy(d))).unwrap_or_default();
+    let ed = p.act.edition_date.map(|d| format!(" ({})", crate::i18n::dmy(d))).unwrap_or_default();
     format!("{}{date}, {}{ed}", p.act.number, p.unit.get(lang))
 }
 

@@ -155,7 +155,7 @@ pub fn outcome_view(p: &Props) -> Html {
                 </ul>
             }
             <p class="editions"><strong>{ t("ui.acts_used", lang) }{ ": " }</strong>
-                { o.editions.iter().map(|e| format!("{} ({})", e.number, e.edition_date.map(|d| d.format("%d.%m.%Y").to_string()).unwrap_or_else(|| "—".into()))).collect::<Vec<_>>().join("; ") }
+                { o.editions.iter().map(|e| format!("{} ({})", e.number, e.edition_date.map(crate::i18n::dmy).unwrap_or_else(|| "—".into()))).collect::<Vec<_>>().join("; ") }
             </p>
         </section>
     }

@@ -20,9 +20,7 @@ pub fn display(path: &str, raw: &str, lang: Lang) -> String {
         FieldKind::Choice(_) => t(&format!("option.{path}.{raw}"), lang),
         FieldKind::Many(_) if raw.is_empty() => t("ui.none_of_these", lang),
         FieldKind::Many(_) => raw.split(',').map(|o| t(&format!("option.{path}.{o}"), lang)).collect::<Vec<_>>().join(", "),
-        FieldKind::Date => {
-            chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").map(|d| long_date(d, lang)).unwrap_or_else(|_| raw.to_string())
-        }
+        FieldKind::Date => crate::i18n::parse_ymd(raw).map(|d| long_date(d, lang)).unwrap_or_else(|| raw.to_string()),
         FieldKind::Country => match raw {
             "stateless" => t("ui.stateless", lang),
             "ZZZ" => t("ui.country_other", lang),
