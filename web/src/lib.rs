@@ -100,6 +100,7 @@ pub fn app() -> Html {
                 if let Some(doc) = w.document() {
                     if let Some(html) = doc.document_element() {
                         let _ = html.set_attribute("lang", i18n::lang_code(s.lang));
+                        let _ = if s.kiosk { html.set_attribute("class", "kiosk") } else { html.remove_attribute("class") };
                     }
                     doc.set_title(&pages::title(&s));
                     if screen_changed {
@@ -123,10 +124,16 @@ pub fn app() -> Html {
             <header class="bar">
                 <span class="brand">{ i18n::t("ui.app_name", lang) }</span>
                 <components::lang_switch::LangSwitch lang={lang} on_change={dispatch.reform(Action::SetLang)} />
+                if state.kiosk {
+                    <button type="button" class="finish" onclick={dispatch.reform(|_| Action::Clear)}>{ i18n::t("ui.kiosk_finish", lang) }</button>
+                }
             </header>
             <main id="main" tabindex="-1">
                 { pages::page(&PageProps { state: Rc::new((*state).clone()), dispatch: dispatch.clone() }) }
             </main>
+            if state.kiosk {
+                <components::idle::IdleGuard lang={lang} on_clear={dispatch.reform(|_| Action::Clear)} />
+            }
             <footer class="foot">
                 <p>{ i18n::t("ui.privacy", lang) }</p>
                 <p>{ i18n::t("ui.help", lang) }</p>

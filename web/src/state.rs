@@ -35,11 +35,22 @@ pub struct State {
     pub raw: BTreeMap<&'static str, String>,
     /// Set when the person came to a question from "Check your answers": Continue returns there.
     pub from_check: bool,
+    /// A self-service kiosk (`#/start?kiosk=1`): the answers are kept in memory only, never in the
+    /// URL or the browser's history, so "Finish and clear" (or the idle timeout) leaves nothing behind
+    /// for the next person.
+    pub kiosk: bool,
 }
 
 impl Default for State {
     fn default() -> Self {
-        State { lang: Lang::Kk, screen: Screen::Start, services: Service::ALL.to_vec(), raw: BTreeMap::new(), from_check: false }
+        State {
+            lang: Lang::Kk,
+            screen: Screen::Start,
+            services: Service::ALL.to_vec(),
+            raw: BTreeMap::new(),
+            from_check: false,
+            kiosk: false,
+        }
     }
 }
 
@@ -56,8 +67,11 @@ pub enum Action {
     FromUrl(State),
     /// Replace every answer (a loaded file).
     Load(BTreeMap<&'static str, String>),
-    /// Forget everything and go to the start page.
+    /// Forget everything and go to the start page (in the language chosen).
     Reset,
+    /// A kiosk's "Finish and clear" or idle timeout: forget everything, the language too, for the
+    /// next person.
+    Clear,
 }
 
 impl Reducible for State {
@@ -84,6 +98,7 @@ impl Reducible for State {
                 // stays when the person goes back.
                 s.screen = url.screen;
                 s.services = url.services;
+                s.kiosk |= url.kiosk;
                 for (k, v) in url.raw {
                     s.raw.entry(k).or_insert(v);
                 }
@@ -92,7 +107,8 @@ impl Reducible for State {
                 s.raw = raw;
                 s.screen = Screen::Check;
             }
-            Action::Reset => s = State { lang: s.lang, ..State::default() },
+            Action::Reset => s = State { lang: s.lang, kiosk: s.kiosk, ..State::default() },
+            Action::Clear => s = State { kiosk: s.kiosk, ..State::default() },
         }
         if s == *self {
             self
@@ -312,6 +328,10 @@ pub fn to_fragment(s: &State) -> String {
     };
     let services: Vec<&str> = s.services.iter().map(|x| service_code(*x)).collect();
     let mut q = format!("#/{screen}?lang={}&s={}", lang_code(s.lang), services.join(","));
+    if s.kiosk {
+        q.push_str("&kiosk=1");
+        return q;
+    }
     for (k, v) in &s.raw {
         q.push_str(&format!("&{k}={}", enc(v)));
     }
@@ -328,6 +348,7 @@ pub fn from_fragment(frag: &str) -> State {
         let Some(v) = dec(v) else { continue };
         match k {
             "lang" => s.lang = Lang::parse(&v).unwrap_or(Lang::Kk),
+            "kiosk" => s.kiosk = v == "1",
             "s" => {
                 let chosen: Vec<Service> = Service::ALL.into_iter().filter(|x| v.split(',').any(|c| c == service_code(*x))).collect();
                 if !chosen.is_empty() {
@@ -493,6 +514,7 @@ mod tests {
             services: vec![Service::Registration, Service::Phc],
             raw: [("registration.area_total_m2", "48,5".to_string()), ("person.iin", "0612 1160 0012".to_string())].into_iter().collect(),
             from_check: false,
+            kiosk: false,
         };
         let back = from_fragment(&to_fragment(&s));
         assert_eq!(back.lang, s.lang);
@@ -557,6 +579,16 @@ mod tests {
         assert!(raw.keys().all(|p| s.answered(p)), "every answer loaded is a valid answer");
         assert_eq!(services, Service::ALL.to_vec());
         assert!(from_json("{\"person\": {\"status\": \"martian\"}}").is_err());
+    }
+
+    #[test]
+    fn on_a_kiosk_answers_stay_out_of_the_url_and_finish_clears_everything() {
+        let s = State { kiosk: true, lang: Lang::Ru, screen: Screen::Check, ..with(&[("person.iin", "061211600012")]) };
+        let frag = to_fragment(&s);
+        assert!(frag.contains("kiosk=1") && !frag.contains("061211600012"), "{frag}");
+        assert!(from_fragment(&frag).kiosk);
+        let after = Rc::new(s).reduce(Action::Clear);
+        assert_eq!(*after, State { kiosk: true, ..State::default() }, "the next person starts afresh, in Kazakh");
     }
 
     #[test]

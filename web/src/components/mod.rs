@@ -2,5 +2,6 @@
 
 pub mod calendar;
 pub mod citation;
+pub mod idle;
 pub mod lang_switch;
 pub mod outcome;

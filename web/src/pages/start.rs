@@ -38,6 +38,9 @@ pub fn start_page(p: &PageProps) -> Html {
             <p>{ t("ui.start_free", lang) }</p>
             <div class="notice" role="note">
                 <p>{ t("ui.screening_notice", lang) }</p>
+                if p.state.kiosk {
+                    <p>{ t("ui.kiosk_notice", lang) }</p>
+                }
             </div>
             <form onsubmit={start} novalidate=true>
                 <fieldset>
