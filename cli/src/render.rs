@@ -133,16 +133,7 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
     if !o.limits.is_empty() {
         let _ = writeln!(s, "-- {}", t("ui.limits", lang));
         for l in &o.limits {
-            let v = serde_json::to_value(l).unwrap_or_default();
-            let kind = v["kind"].as_str().unwrap_or_default().to_string();
-            let mut detail = v
-                .as_object()
-                .map(|m| m.iter().filter(|(k, _)| *k != "kind").map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", "))
-                .unwrap_or_default();
-            if !detail.is_empty() {
-                detail = format!(" ({detail})");
-            }
-            let _ = writeln!(s, "   ~ {}{detail}", t(&format!("limit.{kind}"), lang));
+            let _ = writeln!(s, "   ~ {}", l.message(lang));
         }
     }
     let eds: Vec<String> = o

@@ -258,6 +258,27 @@ pub enum Limit {
     Unverified { what: &'static str },
 }
 
+impl Limit {
+    /// The limit in words, with what it concerns: a day, a year, a provision or a value.
+    pub fn message(&self, lang: crate::Lang) -> String {
+        let t = |key: &str| crate::text(key, lang).unwrap_or(key).to_string();
+        let dmy = |d: &NaiveDate| {
+            use chrono::Datelike;
+            format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
+        };
+        match self {
+            Limit::MciNotSet { day } => format!("{} ({})", t("limit.mci_not_set"), dmy(day)),
+            Limit::CalendarNotPublished { year } => format!("{} ({year})", t("limit.calendar_not_published")),
+            Limit::KurbanAitNotConfirmed { date, .. } => format!("{} ({})", t("limit.kurban_ait_not_confirmed"), dmy(date)),
+            Limit::ProvisionNotInForce { id } => {
+                let which = crate::data::provision(id).map(|p| format!("{}, {}", p.act.number, p.unit.get(lang)));
+                format!("{} ({})", t("limit.provision_not_in_force"), which.as_deref().unwrap_or(id))
+            }
+            Limit::Unverified { what } => format!("{} {}", t("limit.unverified"), t(&format!("unverified.{what}"))),
+        }
+    }
+}
+
 /// The answer for one service.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Outcome {

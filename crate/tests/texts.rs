@@ -48,3 +48,37 @@ fn field_paths_are_unique() {
         assert!(seen.insert(f.path), "duplicate field {}", f.path);
     }
 }
+
+#[test]
+fn every_unverified_value_says_what_it_is() {
+    use tekser_rules::data::{ParamRef, Provenance, PARAMS};
+    fn unverified<T>(p: &tekser_rules::data::Param<T>) -> bool {
+        p.values.iter().any(|v| v.provenance == Provenance::Unverified)
+    }
+    let missing: Vec<String> = PARAMS
+        .iter()
+        .filter(|(_, p)| match p {
+            ParamRef::Int(p) => unverified(p),
+            ParamRef::Date(p) => unverified(p),
+            ParamRef::Codes(p) => unverified(p),
+            ParamRef::Hours(p) => unverified(p),
+            ParamRef::Window(p) => unverified(p),
+        })
+        .map(|(name, _)| format!("unverified.{name}"))
+        .filter(|k| texts(k).is_none())
+        .collect();
+    assert!(missing.is_empty(), "unverified values without a text: {missing:?}");
+}
+
+#[test]
+fn a_limit_says_what_it_concerns() {
+    use tekser_rules::report::Limit;
+    use tekser_rules::Lang;
+    let eaeu = Limit::Unverified { what: "eaeu_members" };
+    assert_eq!(eaeu.message(Lang::En), "Not confirmed by an official source: the list of EAEU member states");
+    assert!(Limit::CalendarNotPublished { year: 2028 }.message(Lang::Ru).ends_with("(2028)"));
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    assert!(Limit::MciNotSet { day }.message(Lang::Kk).ends_with("(01.01.2027)"));
+    let not_in_force = Limit::ProvisionNotInForce { id: tekser_rules::data::PROVISIONS[0].id }.message(Lang::En);
+    assert!(!not_in_force.contains(tekser_rules::data::PROVISIONS[0].id), "named by act and unit, not by id: {not_in_force}");
+}

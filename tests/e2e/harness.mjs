@@ -230,6 +230,16 @@ export async function openApp(path = '/', { ready = 'h1', timeout = 15_000, view
   return session;
 }
 
+/** What `storage()` gives for an app that keeps nothing. */
+export const NOTHING_STORED = Object.freeze({
+  cookies: [],
+  localStorage: [],
+  sessionStorage: [],
+  indexedDB: [],
+  caches: [],
+  serviceWorkers: [],
+});
+
 /** What the page has stored, in every place a browser keeps data for a site. */
 export async function storage(page) {
   const inPage = await page.evaluate(async () => ({

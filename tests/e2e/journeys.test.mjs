@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, screenshot, ROOT } from './harness.mjs';
+import { openApp, screenshot, ROOT, NOTHING_STORED } from './harness.mjs';
 import {
   SERVICE,
   UI,
@@ -423,14 +423,7 @@ test('answers saved to a file load back, and a realistic answers file loads from
       await other.page.waitForSelector('.files [role="alert"]');
       assert.match(await other.page.locator('.files [role="alert"]').innerText(), /^Could not|martian|status/i);
       assert.equal((await where(other.page)).hash, hash);
-      assert.deepEqual(await other.storage(), {
-        cookies: [],
-        localStorage: [],
-        sessionStorage: [],
-        indexedDB: [],
-        caches: [],
-        serviceWorkers: [],
-      });
+      assert.deepEqual(await other.storage(), NOTHING_STORED);
     } finally {
       await other.close();
     }

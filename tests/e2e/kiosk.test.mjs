@@ -4,7 +4,7 @@
 // idleness with Date.now(), checked every second).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeCheck, openApp, screenshot } from './harness.mjs';
+import { NOTHING_STORED, axeCheck, openApp, screenshot } from './harness.mjs';
 import { UI, answerAll, chooseLanguage, example, startFor, where } from './interview.mjs';
 
 const T0 = Date.parse('2026-03-20T09:00:00+05:00');
@@ -63,7 +63,7 @@ test('kiosk: answers stay out of the URL; the idle warning, its timeout and "Fin
     await page.waitForFunction(() => location.hash.startsWith('#/start'));
     assert.equal(await page.locator('h1').innerText(), UI.kk.appTitle);
     assert.deepEqual(app.foreignRequests(), []);
-    assert.deepEqual((await app.storage()).localStorage, []);
+    assert.deepEqual(await app.storage(), NOTHING_STORED);
   } finally {
     await app.close();
   }

@@ -10,7 +10,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { openApp, screenshot, DIST } from './harness.mjs';
+import { openApp, screenshot, DIST, NOTHING_STORED } from './harness.mjs';
 import { LANGS, SERVICE, UI, VERDICT, answerAll, chooseLanguage, example, mainText, outcome, startFor, where } from './interview.mjs';
 
 const nbsp = '\u00a0';
@@ -147,14 +147,7 @@ for (const [service, c] of Object.entries(CASES)) {
             [],
             'no request at all while answering and reading the results',
           );
-          assert.deepEqual(await app.storage(), {
-            cookies: [],
-            localStorage: [],
-            sessionStorage: [],
-            indexedDB: [],
-            caches: [],
-            serviceWorkers: [],
-          });
+          assert.deepEqual(await app.storage(), NOTHING_STORED);
         } finally {
           await app.close();
         }

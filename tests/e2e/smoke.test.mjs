@@ -2,7 +2,7 @@
 // keeps nothing. Needs dist/ from `trunk build --release` (./scripts/test builds it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeCheck, openApp, screenshot } from './harness.mjs';
+import { axeCheck, openApp, screenshot, NOTHING_STORED } from './harness.mjs';
 
 test('the app loads, renders its heading, and stays on its own origin', async (t) => {
   const app = await openApp('/');
@@ -47,14 +47,7 @@ test('the app loads, renders its heading, and stays on its own origin', async (t
     });
 
     await t.test('nothing is stored: no cookies, local/session storage, IndexedDB, caches, workers', async () => {
-      assert.deepEqual(await app.storage(), {
-        cookies: [],
-        localStorage: [],
-        sessionStorage: [],
-        indexedDB: [],
-        caches: [],
-        serviceWorkers: [],
-      });
+      assert.deepEqual(await app.storage(), NOTHING_STORED);
     });
 
     const file = await screenshot(page, 'smoke-home');

@@ -210,7 +210,7 @@ fn common_documents(out: &mut Outcome, p: &Person, t: &TrpAnswers, as_of: NaiveD
     match p.citizenship.as_deref() {
         Some(STATELESS) => out.document("trp.medical_insurance", "trp.not_eaeu_citizen", &P_TRP_GOV_DOCS_3, false),
         Some(c) => {
-            out.limit(Limit::Unverified { what: "trp-eaeu-members" });
+            out.limit(Limit::Unverified { what: PARAM_EAEU_MEMBERS.name });
             if !codes(&PARAM_EAEU_MEMBERS, as_of).contains(&c) {
                 out.document("trp.medical_insurance", "trp.not_eaeu_citizen", &P_TRP_GOV_DOCS_3, false);
             }

@@ -148,10 +148,7 @@ pub fn outcome_view(p: &Props) -> Html {
             if !o.limits.is_empty() {
                 <h3>{ t("ui.limits", lang) }</h3>
                 <ul class="limits">
-                    { for o.limits.iter().map(|l| {
-                        let kind = serde_json::to_value(l).ok().and_then(|v| v["kind"].as_str().map(str::to_string)).unwrap_or_default();
-                        html! { <li>{ t(&format!("limit.{kind}"), lang) }</li> }
-                    }) }
+                    { for o.limits.iter().map(|l| html! { <li>{ l.message(lang) }</li> }) }
                 </ul>
             }
             <p class="editions"><strong>{ t("ui.acts_used", lang) }{ ": " }</strong>
