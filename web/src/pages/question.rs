@@ -116,8 +116,9 @@ pub fn question_page(p: &Props) -> Html {
         FieldKind::Many(opts) => {
             let chosen: Vec<String> = draft.split(',').filter(|x| !x.is_empty()).map(str::to_string).collect();
             html! {
-                <fieldset>
+                <fieldset aria-describedby="many-hint">
                     <legend><h1 tabindex="-1">{ question.clone() }</h1></legend>
+                    <p class="hint" id="many-hint">{ t("ui.many_hint", lang) }</p>
                     { error_line(&error, lang) }
                     { for opts.iter().enumerate().map(|(i, o)| {
                         let id = format!("answer-{i}");
@@ -131,7 +132,6 @@ pub fn question_page(p: &Props) -> Html {
                             </div>
                         }
                     }) }
-                    <p class="hint">{ t("ui.many_hint", lang) }</p>
                     if !chosen.is_empty() {
                         <p class="or"><button type="button" class="link" onclick={ { let d = draft.clone(); Callback::from(move |_| d.set(String::new())) } }>{ t("ui.clear_choices", lang) }</button></p>
                     }
