@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use tekser_rules::answers::set::Value;
 use tekser_rules::answers::{all_fields, Field, FieldKind};
 use tekser_rules::{Answers, Lang, Service, Verdict};
 use yew::Reducible;
@@ -132,9 +133,8 @@ pub enum RawError {
     Invalid(&'static str),
 }
 
-/// Parses a raw answer into the JSON value the rules' `Answers` takes; `Ok(None)` for "don't know".
-pub fn parse_raw(f: &Field, raw: &str) -> Result<Option<serde_json::Value>, RawError> {
-    use serde_json::Value;
+/// Parses a raw answer into the typed value the rules take; `Ok(None)` for "don't know".
+pub fn parse_raw(f: &Field, raw: &str) -> Result<Option<Value>, RawError> {
     let raw = raw.trim();
     if raw == DONT_KNOW {
         return Ok(None);
@@ -148,34 +148,33 @@ pub fn parse_raw(f: &Field, raw: &str) -> Result<Option<serde_json::Value>, RawE
             "no" => Value::Bool(false),
             _ => return Err(RawError::Invalid("choice")),
         },
-        FieldKind::Date => {
-            let d = crate::i18n::parse_ymd(raw).ok_or(RawError::Invalid("date"))?;
-            Value::String(d.to_string())
-        }
+        FieldKind::Date => Value::Date(crate::i18n::parse_ymd(raw).ok_or(RawError::Invalid("date"))?),
+        // Hours and minutes only: "17:20" (a person does not type seconds).
         FieldKind::Time => {
-            // Hours and minutes only: "17:20" (a person does not type seconds).
-            let t = Some(raw).filter(|r| r.matches(':').count() == 1).and_then(crate::i18n::parse_hm).ok_or(RawError::Invalid("time"))?;
-            Value::String(crate::i18n::hm(t))
+            Value::Time(Some(raw).filter(|r| r.matches(':').count() == 1).and_then(crate::i18n::parse_hm).ok_or(RawError::Invalid("time"))?)
         }
-        FieldKind::Int => Value::from(raw.parse::<u32>().map_err(|_| RawError::Invalid("whole_number"))?),
+        FieldKind::Int => Value::Int(raw.parse::<u32>().map_err(|_| RawError::Invalid("whole_number"))?.into()),
         FieldKind::Number => {
             let n: f64 = raw.replace(',', ".").parse().map_err(|_| RawError::Invalid("number"))?;
-            Value::from(n)
+            if !n.is_finite() {
+                return Err(RawError::Invalid("number"));
+            }
+            Value::Number(n)
         }
-        FieldKind::Iin | FieldKind::Bin => Value::String(raw.chars().filter(|c| !c.is_whitespace() && *c != '-').collect()),
-        FieldKind::Text | FieldKind::Country => Value::String(raw.to_string()),
+        FieldKind::Iin | FieldKind::Bin => Value::Text(raw.chars().filter(|c| !c.is_whitespace() && *c != '-').collect()),
+        FieldKind::Text | FieldKind::Country => Value::Text(raw.to_string()),
         FieldKind::Choice(opts) => {
             if !opts.contains(&raw) {
                 return Err(RawError::Invalid("choice"));
             }
-            Value::String(raw.to_string())
+            Value::Text(raw.to_string())
         }
         FieldKind::Many(opts) => {
             let items: Vec<&str> = raw.split(',').filter(|x| !x.is_empty()).collect();
             if items.iter().any(|i| !opts.contains(i)) {
                 return Err(RawError::Invalid("choice"));
             }
-            Value::Array(items.into_iter().map(|i| Value::String(i.to_string())).collect())
+            Value::List(items.into_iter().map(str::to_string).collect())
         }
     };
     Ok(Some(v))
@@ -184,21 +183,16 @@ pub fn parse_raw(f: &Field, raw: &str) -> Result<Option<serde_json::Value>, RawE
 impl State {
     /// The typed answers: every raw answer that parses, with the services chosen.
     pub fn answers(&self) -> Answers {
-        let mut root = serde_json::Map::new();
+        let mut a = Answers::default();
         for (path, raw) in &self.raw {
-            let Some(f) = field(path) else { continue };
-            let Ok(Some(v)) = parse_raw(f, raw) else { continue };
-            let (section, name) = path.split_once('.').unwrap_or(("", path));
-            let entry = root.entry(section.to_string()).or_insert_with(|| serde_json::Value::Object(Default::default()));
-            if let serde_json::Value::Object(m) = entry {
-                m.insert(name.to_string(), v);
+            if let Some(Ok(Some(v))) = field(path).map(|f| parse_raw(f, raw)) {
+                // Every value was checked against its field's kind: this only fails on a rules change,
+                // and then that one answer is left out.
+                let _ = a.set(path, v);
             }
         }
-        let services: Vec<serde_json::Value> = self.services.iter().map(|s| serde_json::to_value(s).unwrap_or_default()).collect();
-        root.insert("services".into(), serde_json::Value::Array(services));
-        // Every value was checked against its field's kind, so this only fails on a rules change;
-        // then the answers that do fit are kept one by one.
-        serde_json::from_value(serde_json::Value::Object(root.clone())).unwrap_or_else(|_| answers_one_by_one(root))
+        a.services = Some(self.services.clone());
+        a
     }
 
     /// The moment the rules apply: the application day if answered, else `today`.
@@ -237,18 +231,6 @@ impl State {
     pub fn answered_fields(&self) -> Vec<&'static Field> {
         all_fields().filter(|f| self.raw.contains_key(f.path)).collect()
     }
-}
-
-fn answers_one_by_one(root: serde_json::Map<String, serde_json::Value>) -> Answers {
-    let mut kept = serde_json::Map::new();
-    for (section, v) in root {
-        let mut trial = kept.clone();
-        trial.insert(section.clone(), v.clone());
-        if serde_json::from_value::<Answers>(serde_json::Value::Object(trial)).is_ok() {
-            kept.insert(section, v);
-        }
-    }
-    serde_json::from_value(serde_json::Value::Object(kept)).unwrap_or_default()
 }
 
 /// Where Continue leads: the next unanswered question, else "Check your answers".
@@ -373,61 +355,100 @@ pub fn from_fragment(frag: &str) -> State {
 
 // ------------------------------------------------------------------ answers files
 
-/// The answers as a JSON file (the CLI's schema).
-/// Only what was answered is written (no `null`s, no empty sections), times as "17:20", as a person
-/// would write the file by hand.
+/// The answers as a JSON file (the CLI's schema). Only what was answered is written (no `null`s, no
+/// empty sections), times as "17:20", as a person would write the file by hand.
 pub fn to_json(s: &State) -> String {
-    let Ok(serde_json::Value::Object(root)) = serde_json::to_value(s.answers()) else { return "{}".into() };
-    let mut out = serde_json::Map::new();
-    for (section, v) in root {
-        match v {
-            serde_json::Value::Object(fields) => {
-                let kept: serde_json::Map<_, _> = fields.into_iter().filter(|(_, x)| !x.is_null()).map(|(k, x)| short_time(k, x)).collect();
-                if !kept.is_empty() {
-                    out.insert(section, serde_json::Value::Object(kept));
-                }
-            }
-            serde_json::Value::Null => {}
-            other => {
-                out.insert(section, other);
-            }
+    use serde_json::{json, Map, Value as Json};
+    let mut root = Map::new();
+    root.insert("services".into(), Json::from(s.services.iter().map(|x| service_code(*x)).collect::<Vec<_>>()));
+    for (path, raw) in &s.raw {
+        let Some(Ok(Some(v))) = field(path).map(|f| parse_raw(f, raw)) else { continue };
+        let (section, name) = path.split_once('.').unwrap_or(("", path));
+        let v = match v {
+            Value::Bool(b) => json!(b),
+            Value::Date(d) => json!(d.to_string()),
+            Value::Time(t) => json!(crate::i18n::hm(t)),
+            Value::Int(n) => json!(n),
+            Value::Number(n) => json!(n),
+            Value::Text(t) => json!(t),
+            Value::List(items) => json!(items),
+        };
+        if let Json::Object(m) = root.entry(section).or_insert_with(|| Json::Object(Map::new())) {
+            m.insert(name.to_string(), v);
         }
     }
-    serde_json::to_string_pretty(&serde_json::Value::Object(out)).unwrap_or_else(|_| "{}".into())
+    serde_json::to_string_pretty(&Json::Object(root)).unwrap_or_else(|_| "{}".into())
 }
 
-/// "17:20:00" → "17:20" (the rules write a time with seconds; the questions take minutes).
-fn short_time(key: String, v: serde_json::Value) -> (String, serde_json::Value) {
-    match v.as_str().filter(|x| x.len() == 8).and_then(crate::i18n::parse_hm) {
-        Some(t) => (key, serde_json::Value::String(crate::i18n::hm(t))),
-        None => (key, v),
+/// Why an answers file cannot be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// Not JSON, or not an object of sections.
+    NotAnswers,
+    /// A section or field the rules do not know (the path as written).
+    UnknownField(String),
+    /// A known question whose answer does not fit it.
+    BadAnswer(&'static str),
+    /// A service code the rules do not know.
+    UnknownService(String),
+}
+
+impl FileError {
+    pub fn message(&self, lang: Lang) -> String {
+        use crate::i18n::t;
+        match self {
+            FileError::NotAnswers => t("ui.file_not_answers", lang),
+            FileError::UnknownField(path) => format!("{} {path}", t("ui.file_unknown_field", lang)),
+            FileError::BadAnswer(path) => format!("{} «{}»", t("ui.file_bad_answer", lang), t(&format!("question.{path}"), lang)),
+            FileError::UnknownService(code) => format!("{} {code}", t("ui.file_unknown_service", lang)),
+        }
     }
 }
 
-/// Reads an answers file into raw answers; `Err` names the problem (same parser as the CLI's).
-pub fn from_json(text: &str) -> Result<(Vec<Service>, BTreeMap<&'static str, String>), String> {
-    // Through a `Value`, as `State::answers` does: one deserialiser of the answers in the WASM.
-    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let a: Answers = serde_json::from_value(v.clone()).map_err(|e| e.to_string())?;
+/// Reads an answers file (the CLI's schema) into the services and the raw answers. Every answer is
+/// checked as if typed into its question; anything unknown or unfit is refused, naming it.
+pub fn from_json(text: &str) -> Result<(Vec<Service>, BTreeMap<&'static str, String>), FileError> {
+    use serde_json::Value as Json;
+    let Ok(Json::Object(root)) = serde_json::from_str::<Json>(text) else { return Err(FileError::NotAnswers) };
+    let mut services = Service::ALL.to_vec();
     let mut raw = BTreeMap::new();
-    for f in all_fields() {
-        let (section, name) = f.path.split_once('.').unwrap_or(("", f.path));
-        let Some(x) = v.get(section).and_then(|s| s.get(name)) else { continue };
-        let text = match x {
-            serde_json::Value::Null => continue,
-            serde_json::Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
-            // The rules write a time with seconds ("17:20:00"); the question takes "17:20".
-            serde_json::Value::String(s) if matches!(f.kind, FieldKind::Time) => {
-                crate::i18n::parse_hm(s).map(crate::i18n::hm).unwrap_or_else(|| s.clone())
+    let mut check = Answers::default();
+    for (section, fields) in &root {
+        if section == "services" {
+            let codes: Vec<&str> = fields.as_array().map(|a| a.iter().filter_map(Json::as_str).collect()).unwrap_or_default();
+            services = codes
+                .iter()
+                .map(|c| Service::ALL.into_iter().find(|x| service_code(*x) == *c).ok_or_else(|| FileError::UnknownService(c.to_string())))
+                .collect::<Result<_, _>>()?;
+            continue;
+        }
+        let Json::Object(fields) = fields else { return Err(FileError::UnknownField(section.clone())) };
+        for (name, x) in fields {
+            let path = format!("{section}.{name}");
+            let f = field(&path).ok_or(FileError::UnknownField(path))?;
+            let text = match x {
+                Json::Null => continue,
+                Json::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+                // A time may be written with seconds ("17:20:00"); the question takes "17:20".
+                Json::String(s) if matches!(f.kind, FieldKind::Time) => {
+                    crate::i18n::parse_hm(s).map(crate::i18n::hm).unwrap_or_else(|| s.clone())
+                }
+                Json::String(s) => s.clone(),
+                Json::Number(n) => n.to_string(),
+                Json::Array(items) => items.iter().map(|i| i.as_str().unwrap_or("\u{0}")).collect::<Vec<_>>().join(","),
+                Json::Object(_) => return Err(FileError::BadAnswer(f.path)),
+            };
+            let fits = match parse_raw(f, &text) {
+                Ok(Some(v)) => check.set(f.path, v).is_ok(),
+                Ok(None) | Err(_) => false,
+            };
+            if !fits {
+                return Err(FileError::BadAnswer(f.path));
             }
-            serde_json::Value::String(s) => s.clone(),
-            serde_json::Value::Number(n) => n.to_string(),
-            serde_json::Value::Array(items) => items.iter().filter_map(|i| i.as_str()).collect::<Vec<_>>().join(","),
-            serde_json::Value::Object(_) => continue,
-        };
-        raw.insert(f.path, text);
+            raw.insert(f.path, text);
+        }
     }
-    Ok((a.services.unwrap_or_else(|| Service::ALL.to_vec()), raw))
+    Ok((services, raw))
 }
 
 #[cfg(test)]
@@ -578,7 +599,11 @@ mod tests {
         assert_eq!(raw, s.raw);
         assert!(raw.keys().all(|p| s.answered(p)), "every answer loaded is a valid answer");
         assert_eq!(services, Service::ALL.to_vec());
-        assert!(from_json("{\"person\": {\"status\": \"martian\"}}").is_err());
+        assert_eq!(from_json("{\"person\": {\"status\": \"martian\"}}"), Err(FileError::BadAnswer("person.status")));
+        assert_eq!(from_json("{\"person\": {\"shoe_size\": 44}}"), Err(FileError::UnknownField("person.shoe_size".into())));
+        assert_eq!(from_json("{\"services\": [\"tax\"]}"), Err(FileError::UnknownService("tax".into())));
+        assert_eq!(from_json("<html>"), Err(FileError::NotAnswers));
+        assert!(FileError::BadAnswer("person.status").message(Lang::En).contains("legal status"), "names the question");
     }
 
     #[test]

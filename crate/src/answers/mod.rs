@@ -7,6 +7,7 @@
 pub mod licence;
 pub mod phc;
 pub mod registration;
+pub mod set;
 pub mod trp;
 
 use crate::ids::IdError;

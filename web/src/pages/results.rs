@@ -87,7 +87,7 @@ pub struct FileProps {
 #[function_component(FileButtons)]
 pub fn file_buttons(p: &FileProps) -> Html {
     let lang = p.state.lang;
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<crate::state::FileError>);
     let save = {
         let state = p.state.clone();
         Callback::from(move |_| download("tekser-answers.json", &crate::state::to_json(&state)))
@@ -106,7 +106,7 @@ pub fn file_buttons(p: &FileProps) -> Html {
                         d.emit(Action::Start(services));
                         d.emit(Action::Load(raw));
                     }
-                    Err(msg) => error.set(Some(msg)),
+                    Err(e) => error.set(Some(e)),
                 }
             });
         })
@@ -116,8 +116,8 @@ pub fn file_buttons(p: &FileProps) -> Html {
             if p.save { <button type="button" onclick={save}>{ t("ui.save_answers", lang) }</button> }
             <label for="load-answers" class="file-label">{ t("ui.load_answers", lang) }</label>
             <input type="file" id="load-answers" accept=".json,application/json" onchange={load} />
-            if let Some(msg) = &*error {
-                <p class="error-message" role="alert">{ t("ui.load_error", lang) }{ ": " }{ msg }</p>
+            if let Some(e) = &*error {
+                <p class="error-message" role="alert">{ t("ui.load_error", lang) }{ ": " }{ e.message(lang) }</p>
             }
         </div>
     }
