@@ -82,3 +82,15 @@ fn a_limit_says_what_it_concerns() {
     let not_in_force = Limit::ProvisionNotInForce { id: tekser_rules::data::PROVISIONS[0].id }.message(Lang::En);
     assert!(!not_in_force.contains(tekser_rules::data::PROVISIONS[0].id), "named by act and unit, not by id: {not_in_force}");
 }
+
+#[test]
+fn placeholders_are_the_same_in_every_language() {
+    fn holes(s: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = s.split('{').skip(1).filter_map(|x| x.split_once('}').map(|(h, _)| h)).collect();
+        out.sort();
+        out
+    }
+    let differ: Vec<&str> =
+        TEXTS.iter().filter(|(_, t)| holes(t.kk) != holes(t.en) || holes(t.ru) != holes(t.en)).map(|(k, _)| *k).collect();
+    assert!(differ.is_empty(), "texts whose {{placeholders}} differ between languages: {differ:?}");
+}

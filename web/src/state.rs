@@ -399,7 +399,7 @@ impl FileError {
         match self {
             FileError::NotAnswers => t("ui.file_not_answers", lang),
             FileError::UnknownField(path) => format!("{} {path}", t("ui.file_unknown_field", lang)),
-            FileError::BadAnswer(path) => format!("{} «{}»", t("ui.file_bad_answer", lang), t(&format!("question.{path}"), lang)),
+            FileError::BadAnswer(path) => t("ui.file_bad_answer", lang).replace("{q}", &t(&format!("question.{path}"), lang)),
             FileError::UnknownService(code) => format!("{} {code}", t("ui.file_unknown_service", lang)),
         }
     }
