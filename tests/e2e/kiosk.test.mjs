@@ -24,6 +24,7 @@ test('kiosk: answers stay out of the URL; the idle warning, its timeout and "Fin
     assert.equal(await page.locator('html').getAttribute('class'), 'kiosk');
     await chooseLanguage(page, 'en');
     assert.ok((await page.locator('main .notice').innerText()).includes(KIOSK.notice.en), 'the first screen says when answers are cleared');
+    assert.equal(await page.getByLabel(UI.en.load).count(), 0, 'no file is loaded from, or saved on, a public machine');
     await startFor(page, ['trp'], 'en');
     const asked = await answerAll(page, ex.raw, 'en', { stopAt: 'trp.subtype' });
     assert.deepEqual(asked, ['person.status', 'person.citizenship', 'person.date_of_birth']);

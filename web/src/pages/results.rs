@@ -83,11 +83,15 @@ pub struct FileProps {
     pub save: bool,
 }
 
-/// Save the answers as a JSON file (the CLI's schema), or load them from one.
+/// Save the answers as a JSON file (the CLI's schema), or load them from one. Not on a kiosk: a file
+/// saved there would stay on a public machine.
 #[function_component(FileButtons)]
 pub fn file_buttons(p: &FileProps) -> Html {
     let lang = p.state.lang;
     let error = use_state(|| None::<crate::state::FileError>);
+    if p.state.kiosk {
+        return html! {};
+    }
     let save = {
         let state = p.state.clone();
         Callback::from(move |_| download("tekser-answers.json", &crate::state::to_json(&state)))
