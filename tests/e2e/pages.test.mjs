@@ -2,10 +2,13 @@
 // with radio buttons, a date, a text box, a country list and checkboxes; the error state; "Check your
 // answers"; the results of all four services), the layout has no horizontal scrolling at 320 px wide or
 // on a 1920×1080 kiosk screen (screenshots of each kept under target/e2e-screenshots/), and the time from
-// navigation to the first interactive question is measured.
+// navigation to the first interactive question is measured; the results print as A4 pages (the PDF is
+// kept beside the screenshots).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeCheck, openApp, screenshot } from './harness.mjs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCREENSHOTS, axeCheck, openApp, screenshot } from './harness.mjs';
 import { UI, example, pressContinue, startFor, where } from './interview.mjs';
 
 const ALL = 'phc,medical_licence,trp,registration';
@@ -150,6 +153,32 @@ test('time from navigation to the first interactive question', async (t) => {
       `link to the first question → interactive: ${deepLink} ms`;
     t.diagnostic(line);
     assert.ok(firstQuestion < 10_000, 'a sanity bound, not a performance gate');
+  } finally {
+    await app.close();
+  }
+});
+
+test('the results print as clean A4 pages: no header, footer, buttons or Back link; verdicts and checklists stay', async () => {
+  const app = await openApp(fragment('results', 'ru', ALL, allFour), { ...NOW, ready: 'section.outcome' });
+  const { page } = app;
+  try {
+    await page.emulateMedia({ media: 'print' });
+    const shown = (sel) => page.locator(sel).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).length);
+    for (const sel of ['header.bar', 'footer.foot', 'a.back', '.files', 'a.skip', 'main button.primary']) {
+      assert.equal(await shown(sel), 0, `${sel} is not printed`);
+    }
+    assert.equal(await shown('section.outcome .verdict'), 4, 'every verdict is printed');
+    assert.ok((await shown('ul.checklist li')) > 0, 'the checklists are printed');
+    assert.ok((await shown('table.month')) > 0, 'the month calendars are printed');
+    // A4 with 15 mm margins is 180 mm = 680 CSS px wide: nothing is cut off on the right.
+    await page.setViewportSize({ width: 680, height: 1000 });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 680), 'fits the width of an A4 page');
+    await screenshot(page, 'results-print-ru');
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(join(SCREENSHOTS, 'results-print-ru.pdf'), pdf);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.ok(pages >= 2 && pages < 40, `${pages} A4 pages`);
   } finally {
     await app.close();
   }
