@@ -13,7 +13,7 @@ const at = (seconds) => new Date(T0 + seconds * 1000);
 const KIOSK = {
   finish: { kk: 'Аяқтау және тазалау', en: 'Finish and clear' },
   stillThere: { en: 'Are you still there?' },
-  notice: { en: 'On this kiosk your answers are cleared' },
+  notice: { en: 'On this kiosk your answers are cleared when you press “Finish and clear” and after 2 minutes without activity (with a warning 60 seconds before).' },
 };
 
 test('kiosk: answers stay out of the URL; the idle warning, its timeout and "Finish and clear" leave nothing behind', async () => {

@@ -11,7 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Seconds without activity before the warning.
+/// Seconds without activity before the warning (whole minutes: the start page says it in minutes).
 pub const IDLE_SECS: u32 = 120;
 /// Seconds the warning gives to answer (WCAG 2.2.1 asks for at least 20).
 pub const WARN_SECS: u32 = 60;
@@ -172,5 +172,6 @@ mod tests {
         assert_eq!(phase(IDLE_SECS + WARN_SECS - 1), Phase::Warning(1));
         assert_eq!(phase(IDLE_SECS + WARN_SECS), Phase::Clear);
         const { assert!(WARN_SECS >= 20, "WCAG 2.2.1: at least 20 seconds to answer") };
+        const { assert!(IDLE_SECS.is_multiple_of(60), "the start page gives the idle time in minutes") };
     }
 }

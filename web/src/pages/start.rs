@@ -39,7 +39,7 @@ pub fn start_page(p: &PageProps) -> Html {
             <div class="notice" role="note">
                 <p>{ t("ui.screening_notice", lang) }</p>
                 if p.state.kiosk {
-                    <p>{ t("ui.kiosk_notice", lang) }</p>
+                    <p>{ kiosk_notice(lang) }</p>
                 }
             </div>
             <form onsubmit={start} novalidate=true>
@@ -63,4 +63,10 @@ pub fn start_page(p: &PageProps) -> Html {
             <crate::pages::results::FileButtons state={p.state.clone()} dispatch={p.dispatch.clone()} save=false />
         </>
     }
+}
+
+/// When a kiosk clears the answers, with the guard's own numbers.
+fn kiosk_notice(lang: tekser_rules::Lang) -> String {
+    use crate::components::idle::{IDLE_SECS, WARN_SECS};
+    t("ui.kiosk_notice", lang).replace("{idle}", &(IDLE_SECS / 60).to_string()).replace("{warn}", &WARN_SECS.to_string())
 }
