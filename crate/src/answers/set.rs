@@ -71,41 +71,20 @@ trait FromValue: Sized {
     fn from_value(v: Value) -> Result<Self, SetError>;
 }
 
-impl FromValue for bool {
-    fn from_value(v: Value) -> Result<Self, SetError> {
-        match v {
-            Value::Bool(b) => Ok(b),
-            _ => Err(SetError::WrongKind),
+/// Types that take exactly one kind of value.
+macro_rules! one_kind {
+    ($($variant:ident => $t:ty),* $(,)?) => {$(
+        impl FromValue for $t {
+            fn from_value(v: Value) -> Result<Self, SetError> {
+                match v {
+                    Value::$variant(x) => Ok(x),
+                    _ => Err(SetError::WrongKind),
+                }
+            }
         }
-    }
+    )*};
 }
-
-impl FromValue for NaiveDate {
-    fn from_value(v: Value) -> Result<Self, SetError> {
-        match v {
-            Value::Date(d) => Ok(d),
-            _ => Err(SetError::WrongKind),
-        }
-    }
-}
-
-impl FromValue for NaiveTime {
-    fn from_value(v: Value) -> Result<Self, SetError> {
-        match v {
-            Value::Time(t) => Ok(t),
-            _ => Err(SetError::WrongKind),
-        }
-    }
-}
-
-impl FromValue for String {
-    fn from_value(v: Value) -> Result<Self, SetError> {
-        match v {
-            Value::Text(s) => Ok(s),
-            _ => Err(SetError::WrongKind),
-        }
-    }
-}
+one_kind!(Bool => bool, Date => NaiveDate, Time => NaiveTime, Text => String);
 
 impl FromValue for f64 {
     fn from_value(v: Value) -> Result<Self, SetError> {
