@@ -18,7 +18,7 @@ fn name<T: serde::Serialize>(v: &T) -> String {
 }
 
 fn cite(p: &Provision, lang: Lang) -> String {
-    let date = p.act.date.map(|d| format!(" {}", d.format("%d.%m.%Y"))).unwrap_or_default();
+    let date = p.act.date.map(|d| format!(" {}", tekser_rules::text::dmy(d))).unwrap_or_default();
     let prov = if p.provenance == tekser_rules::data::Provenance::Source {
         String::new()
     } else {

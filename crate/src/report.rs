@@ -262,10 +262,7 @@ impl Limit {
     /// The limit in words, with what it concerns: a day, a year, a provision or a value.
     pub fn message(&self, lang: crate::Lang) -> String {
         let t = |key: &str| crate::text(key, lang).unwrap_or(key).to_string();
-        let dmy = |d: &NaiveDate| {
-            use chrono::Datelike;
-            format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
-        };
+        let dmy = |d: &NaiveDate| crate::text::dmy(*d);
         match self {
             Limit::MciNotSet { day } => format!("{} ({})", t("limit.mci_not_set"), dmy(day)),
             Limit::CalendarNotPublished { year } => format!("{} ({year})", t("limit.calendar_not_published")),

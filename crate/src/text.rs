@@ -26,6 +26,12 @@ impl Lang {
     }
 }
 
+/// A date as acts are dated: "09.01.2026" (by hand: chrono's strftime would add to the app's WASM).
+pub fn dmy(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
+}
+
 /// All three languages of a key.
 pub fn texts(key: &str) -> Option<&'static Tri> {
     TEXTS.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| &TEXTS[i].1)

@@ -14,6 +14,8 @@ import { openApp, screenshot, DIST, NOTHING_STORED } from './harness.mjs';
 import { LANGS, SERVICE, UI, VERDICT, answerAll, chooseLanguage, example, mainText, outcome, startFor, where } from './interview.mjs';
 
 const nbsp = '\u00a0';
+// "Free" in each language, as the start page and the fee lines say it.
+const FREE = Object.fromEntries(LANGS.map((l) => [l, UI[l].free]));
 
 // Hand-worked from the rules (`tekser check` on the answers asked gives the same): what each results page
 // must say, per language.
@@ -21,7 +23,7 @@ const CASES = {
   phc: {
     example: 'phc',
     verdict: 'eligible',
-    fee: { kk: 'Тегін', ru: 'Бесплатно', en: 'Free' },
+    fee: FREE,
     // 4 September 2026 is a Friday, 19:40 is after hours → registered and decided on Monday 7 September.
     resultOn: { kk: 'дүйсенбі, 2026 ж. 7 қыркүйек', ru: 'понедельник, 7 сентября 2026 г.', en: 'Monday, 7 September 2026' },
     document: {
@@ -46,7 +48,7 @@ const CASES = {
   trp: {
     example: 'trp',
     verdict: 'eligible',
-    fee: { kk: 'Тегін', ru: 'Бесплатно', en: 'Free' },
+    fee: FREE,
     // Friday 20 March 2026 17:20 at a ЦОН, then 21–25 March are weekend and Nauryz → Thursday 26 March.
     resultOn: { kk: 'бейсенбі, 2026 ж. 26 наурыз', ru: 'четверг, 26 марта 2026 г.', en: 'Thursday, 26 March 2026' },
     document: {
@@ -58,7 +60,7 @@ const CASES = {
   registration: {
     example: 'registration-astana',
     verdict: 'eligible',
-    fee: { kk: 'Тегін', ru: 'Бесплатно', en: 'Free' },
+    fee: FREE,
     resultOn: null, // registration gives no term
     document: {
       kk: 'Келудің статистикалық талоны (онлайн толтырылады және қол қойылады)',

@@ -48,10 +48,7 @@ pub fn long_date_weekday(d: NaiveDate, lang: Lang) -> String {
 // Dates and times are read and written by hand rather than with chrono's strftime patterns, whose
 // interpreter would add to the WASM.
 
-/// "09.01.2026", as acts are dated.
-pub fn dmy(d: NaiveDate) -> String {
-    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
-}
+pub use tekser_rules::text::dmy;
 
 /// "2026-01-09" (also "2026-1-9") → the date, if it exists.
 pub fn parse_ymd(s: &str) -> Option<NaiveDate> {

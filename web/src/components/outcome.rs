@@ -57,10 +57,9 @@ pub fn outcome_view(p: &Props) -> Html {
                 <h3>{ t("ui.to_answer", lang) }</h3>
                 <ul class="missing">
                     { for o.missing.iter().map(|m| {
-                        let d = p.dispatch.clone();
                         let path: &'static str = m;
                         html! { <li>{ t(&format!("question.{m}"), lang) }{ " " }
-                            <button type="button" class="link" onclick={Callback::from(move |_| d.emit(Action::Show(Screen::Question(path))))}>{ t("ui.answer_it", lang) }</button></li> }
+                            <button type="button" class="link" onclick={p.dispatch.reform(move |_| Action::Show(Screen::Question(path)))}>{ t("ui.answer_it", lang) }</button></li> }
                     }) }
                 </ul>
             }

@@ -34,10 +34,7 @@ pub fn display(path: &str, raw: &str, lang: Lang) -> String {
 pub fn check_page(p: &PageProps) -> Html {
     let lang = p.state.lang;
     let rows = p.state.answered_fields();
-    let results = {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::Show(Screen::Results)))
-    };
+    let results = p.dispatch.reform(|_| Action::Show(Screen::Results));
     html! {
         <>
             <BackLink lang={lang} />

@@ -29,14 +29,8 @@ pub fn results_page(p: &PageProps) -> Html {
             let _ = w.print();
         }
     });
-    let again = {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::Reset))
-    };
-    let answers = {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::Show(Screen::Check)))
-    };
+    let again = p.dispatch.reform(|_| Action::Reset);
+    let answers = p.dispatch.reform(|_| Action::Show(Screen::Check));
     html! {
         <>
             <BackLink lang={lang} />
