@@ -64,6 +64,9 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
             Status::Unknown => "[?]",
         };
         let _ = writeln!(s, "   {mark} {} — {}", t(&format!("reason.{}", r.code), lang), cite(r.citation, lang));
+        if r.decides() && r.status == Status::NotMet && !r.firm() {
+            let _ = writeln!(s, "       ! {}", t("basis.unconfirmed", lang));
+        }
     }
     if !o.channels.is_empty() {
         let _ = writeln!(s, "-- {}", t("ui.channels", lang));

@@ -38,6 +38,11 @@ pub enum Verdict {
     NotApplicable,
     /// Some facts are missing: see `Outcome::missing`.
     NeedsInfo,
+    /// Nothing firm refuses, but the rules at hand cannot settle it: a condition that is not met
+    /// rests only on a secondary or unverified source (which never refuses by itself), or the data
+    /// do not cover the day. The person confirms those conditions with the provider; the reasons
+    /// with `firm: false` and the limits say which.
+    CheckWithProvider,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -82,6 +87,19 @@ pub struct Reason {
     /// Of those, the ones still unanswered.
     pub missing: Fields,
     pub citation: &'static Provision,
+    /// The weakest provenance the condition rests on: its citation's, or a dated value's it used.
+    pub basis: crate::data::Provenance,
+}
+
+impl Reason {
+    /// Rests on a primary source (one of the sources, or an official page): may refuse by itself.
+    pub fn firm(&self) -> bool {
+        self.basis <= crate::data::Provenance::Official
+    }
+    /// Decides the verdict (a scope or a condition, not information).
+    pub fn decides(&self) -> bool {
+        self.role != Role::Info
+    }
 }
 
 /// A short list of field paths kept inline (a condition uses a handful of facts), so building a
@@ -136,8 +154,15 @@ impl Check {
                 facts: Fields::default(),
                 missing: Fields::default(),
                 citation,
+                basis: citation.provenance,
             },
         }
+    }
+    /// The condition also rests on a value of this provenance (a dated parameter, a list): a
+    /// secondary or unverified one makes the condition unable to refuse by itself.
+    pub fn rests_on(mut self, p: crate::data::Provenance) -> Self {
+        self.reason.basis = self.reason.basis.max(p);
+        self
     }
     /// The condition decides whether the service applies at all.
     pub fn scope(mut self) -> Self {
@@ -368,13 +393,22 @@ impl Outcome {
     /// Decides the verdict from the reasons, orders the missing facts by `field_order`, and
     /// records the editions cited and any cited wording not in force on `as_of`.
     pub fn finish(mut self, as_of: NaiveDate, field_order: &[&str]) -> Self {
-        let not_met = |role| self.reasons.iter().any(|r| r.role == role && r.status == Status::NotMet);
-        self.verdict = if not_met(Role::Scope) {
+        // A refusal needs a firm basis; a condition resting on a secondary or unverified source
+        // only asks the person to confirm it with the provider (issue: no hard refusal without a
+        // primary source).
+        let refuses = |role| self.reasons.iter().any(|r| r.role == role && r.status == Status::NotMet && r.firm());
+        let asks = self.reasons.iter().any(|r| r.decides() && r.status == Status::Unknown && !r.missing.is_empty());
+        let unsettled = self.reasons.iter().any(|r| {
+            r.decides() && ((r.status == Status::NotMet && !r.firm()) || (r.status == Status::Unknown && r.missing.is_empty()))
+        });
+        self.verdict = if refuses(Role::Scope) {
             Verdict::NotApplicable
-        } else if not_met(Role::Condition) {
+        } else if refuses(Role::Condition) {
             Verdict::NotEligible
-        } else if self.reasons.iter().any(|r| r.role != Role::Info && r.status == Status::Unknown) {
+        } else if asks {
             Verdict::NeedsInfo
+        } else if unsettled {
+            Verdict::CheckWithProvider
         } else {
             Verdict::Eligible
         };

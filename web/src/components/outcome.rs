@@ -24,6 +24,7 @@ pub fn verdict_class(v: Verdict) -> &'static str {
         Verdict::NotEligible => "no",
         Verdict::NotApplicable => "na",
         Verdict::NeedsInfo => "info",
+        Verdict::CheckWithProvider => "check",
     }
 }
 
@@ -70,6 +71,9 @@ pub fn outcome_view(p: &Props) -> Html {
                     <li class={classes!(code(&r.status), (r.role == Role::Info).then_some("info"))}>
                         <span class="status">{ status_word(r) }{ ": " }</span>
                         { t(&format!("reason.{}", r.code), lang) }
+                        if r.decides() && r.status == Status::NotMet && !r.firm() {
+                            <span class="unconfirmed">{ " " }{ t("basis.unconfirmed", lang) }</span>
+                        }
                         <Citation provision={r.citation} lang={lang} />
                     </li>
                 }) }
