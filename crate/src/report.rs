@@ -299,6 +299,9 @@ pub enum Limit {
     ProvisionNotInForce { id: &'static str },
     /// A value used is marked unverified.
     Unverified { what: &'static str },
+    /// The rules (a dated parameter, the calendar) are not in the data for this day: what they
+    /// decide is left open instead of guessed (e.g. a day before a parameter's first value).
+    RulesNotInData { day: NaiveDate },
 }
 
 impl Limit {
@@ -308,6 +311,7 @@ impl Limit {
         let dmy = |d: &NaiveDate| crate::text::dmy(*d);
         match self {
             Limit::MciNotSet { day } => format!("{} ({})", t("limit.mci_not_set"), dmy(day)),
+            Limit::RulesNotInData { day } => format!("{} ({})", t("limit.rules_not_in_data"), dmy(day)),
             Limit::CalendarNotPublished { year } => format!("{} ({year})", t("limit.calendar_not_published")),
             Limit::KurbanAitNotConfirmed { date, .. } => format!("{} ({})", t("limit.kurban_ait_not_confirmed"), dmy(date)),
             Limit::ProvisionNotInForce { id } => {

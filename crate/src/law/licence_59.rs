@@ -183,7 +183,7 @@ fn deadline_and_timeline(out: &mut Outcome, a: &Answers, action: LicenceAction, 
 
     // `59-p9`: completeness check "within 2 (two) working days from the date of registration".
     let Some(check) = wd(out, &PARAM_LICENCE_COMPLETENESS_CHECK_WD) else { return };
-    let check_by = registered.map(|r| add_working_days(r, check));
+    let check_by = registered.and_then(|r| add_working_days(r, check));
     milestone(out, "licence.completeness_check", Some(check), None, check_by, &P_59_P9);
 
     if action == LicenceAction::Issue {
@@ -191,7 +191,7 @@ fn deadline_and_timeline(out: &mut Outcome, a: &Answers, action: LicenceAction, 
         // of receipt of the request". The request goes out once the documents are complete; the date
         // shown assumes it is received on the last day of the completeness check.
         if let Some(n) = wd(out, &PARAM_LICENCE_APPROVAL_WD) {
-            milestone(out, "licence.approval", Some(n), None, check_by.map(|d| add_working_days(d, n)), &P_59_P11);
+            milestone(out, "licence.approval", Some(n), None, check_by.and_then(|d| add_working_days(d, n)), &P_59_P11);
         }
         // `59-p10` 3), `59-p14-a2`: permit control at the facility before the licence is issued; the
         // visit is notified "at least 24 hours before the start of the visit" (its day is not known).
@@ -218,7 +218,7 @@ fn deadline_and_timeline(out: &mut Outcome, a: &Answers, action: LicenceAction, 
         };
         let notice_by = result.and_then(|r| subtract_working_days(r, notice));
         milestone(out, "licence.preliminary_decision_notice", Some(notice), None, notice_by, &P_59_P12_A1);
-        milestone(out, "licence.objection", Some(objection), None, notice_by.map(|d| add_working_days(d, objection)), &P_59_P12_A2);
+        milestone(out, "licence.objection", Some(objection), None, notice_by.and_then(|d| add_working_days(d, objection)), &P_59_P12_A2);
     }
     // `59-p19`, `59-p20`: the result (or a reasoned refusal), in the portal's personal account.
     milestone(out, "licence.result", Some(n), None, result, citation);

@@ -583,7 +583,7 @@ fn p8_refugees(out: &mut Outcome, f: &Facts) {
     }
     let start = f.r.refugee_start_date;
     let n = u32::try_from(int(&PARAM_REG_REFUGEE_SUBMIT_WORKING_DAYS, f.as_of)).unwrap_or(0);
-    let by = start.map(|s| crate::deadline::add_working_days(s, n));
+    let by = start.and_then(|s| crate::deadline::add_working_days(s, n));
     if let (Some(s), Some(b)) = (start, by) {
         crate::deadline::calendar_limits(s, b).into_iter().for_each(|l| out.limit(l));
     }
