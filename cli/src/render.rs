@@ -4,7 +4,7 @@ use std::fmt::Write;
 use tekser_rules::answers::InputError;
 use tekser_rules::calendar::{self, Why};
 use tekser_rules::data::Provision;
-use tekser_rules::report::{Outcome, Status};
+use tekser_rules::report::{Outcome, Status, Verdict};
 use tekser_rules::{text, Lang, Report};
 
 /// The text of a key, or the key itself when it has none (the texts test keeps that from happening).
@@ -68,7 +68,8 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
             let _ = writeln!(s, "       ! {}", t("basis.unconfirmed", lang));
         }
     }
-    let steps: Vec<_> = o.reasons.iter().filter(|r| r.to_do()).collect();
+    let refused = matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable);
+    let steps: Vec<_> = o.reasons.iter().filter(|r| r.to_do() && !refused).collect();
     if !steps.is_empty() {
         let _ = writeln!(s, "-- {}", t("ui.before_you_apply", lang));
         for (i, r) in steps.iter().enumerate() {
