@@ -310,7 +310,13 @@ fn applicant_by_age(out: &mut Outcome, phc: &PhcAnswers, minor: Option<bool>, do
 /// person's administrative-territorial unit"; phc-territory-border (secondary, 2021 amendment):
 /// "residents of border areas may attach to a nearby PHC organization in the neighbouring unit".
 fn territorial_unit(out: &mut Outcome, phc: &PhcAnswers) {
+    // Outside the unit without the border-area exception, the official rule itself refuses; the
+    // exception (secondary) can only let a person in, so it is cited when it does or may apply.
     let r = match phc.organisation_in_residence_unit {
+        Some(false) if phc.border_area == Some(false) => Check::new("phc.territorial_unit", &P_PHC_TERRITORY_UNIT)
+            .uses("phc.organisation_in_residence_unit", true)
+            .uses("phc.border_area", true)
+            .status(Some(false)),
         Some(false) => Check::new("phc.territorial_unit", &P_PHC_TERRITORY_BORDER)
             .uses("phc.organisation_in_residence_unit", true)
             .uses("phc.border_area", phc.border_area.is_some())
