@@ -169,7 +169,17 @@ pub fn parse_raw(f: &Field, raw: &str) -> Result<Option<Value>, RawError> {
             }
             Value::Number(n)
         }
-        FieldKind::Iin | FieldKind::Bin => Value::Text(raw.chars().filter(|c| !c.is_whitespace() && *c != '-').collect()),
+        FieldKind::Iin | FieldKind::Bin => {
+            // Spaces and dashes group the digits; nothing else left is no answer.
+            let digits: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+            if digits.is_empty() {
+                return Err(RawError::Empty);
+            }
+            if digits == DONT_KNOW {
+                return Ok(None);
+            }
+            Value::Text(digits)
+        }
         FieldKind::Text | FieldKind::Country => Value::Text(raw.to_string()),
         FieldKind::Choice(opts) => {
             if !opts.contains(&raw) {
@@ -424,10 +434,13 @@ pub fn from_json(text: &str) -> Result<(Vec<Service>, BTreeMap<&'static str, Str
     for (section, fields) in &root {
         if section == "services" {
             let codes: Vec<&str> = fields.as_array().map(|a| a.iter().filter_map(Json::as_str).collect()).unwrap_or_default();
-            services = codes
+            let named: Vec<Service> = codes
                 .iter()
                 .map(|c| Service::ALL.into_iter().find(|x| service_code(*x) == *c).ok_or_else(|| FileError::UnknownService(c.to_string())))
                 .collect::<Result<_, _>>()?;
+            // Each once, in the app's order (as the URL keeps them); none named is all four, as on
+            // the start page.
+            services = Service::ALL.into_iter().filter(|s| named.is_empty() || named.contains(s)).collect();
             continue;
         }
         let Json::Object(fields) = fields else { return Err(FileError::UnknownField(section.clone())) };
@@ -624,6 +637,10 @@ mod tests {
         assert_eq!(from_json("{\"person\": {\"shoe_size\": 44}}"), Err(FileError::UnknownField("person.shoe_size".into())));
         assert_eq!(from_json("{\"services\": [\"tax\"]}"), Err(FileError::UnknownService("tax".into())));
         assert_eq!(from_json("<html>"), Err(FileError::NotAnswers));
+        assert_eq!(from_json("{\"services\": []}").map(|(s, _)| s), Ok(Service::ALL.to_vec()), "none named is all four");
+        assert_eq!(from_json("{\"services\": [\"trp\", \"phc\", \"trp\"]}").map(|(s, _)| s), Ok(vec![Service::Phc, Service::Trp]));
+        assert_eq!(parse_raw(field("person.iin").unwrap(), "?-"), Ok(None), "don't know, however grouped");
+        assert_eq!(parse_raw(field("licence.bin").unwrap(), " - "), Err(RawError::Empty), "a dash alone is no number");
         assert!(FileError::BadAnswer("person.status").message(Lang::En).contains("legal status"), "names the question");
     }
 
