@@ -73,7 +73,7 @@ pub fn file(text: &str, as_of: NaiveDate, today: NaiveDate, deep: bool) -> Vec<S
     }
     if let Ok((services, raw)) = state::from_json(text) {
         let s = State { services, raw, ..State::default() };
-        for (path, _) in &s.raw {
+        for path in s.raw.keys() {
             if !s.answered(path) {
                 broken.push(format!("from_json loaded {path}, which does not count as answered"));
             }

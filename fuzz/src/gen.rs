@@ -67,11 +67,17 @@ pub fn answer(r: &mut Rng, f: &Field, day: NaiveDate) -> Answer {
         FieldKind::Bool => Answer::Bool(r.one_in(2)),
         FieldKind::Date => Answer::Date(date(r, day)),
         FieldKind::Time => Answer::Time(NaiveTime::from_hms_opt(r.below(24) as u32, r.below(60) as u32, 0).unwrap_or_default()),
-        FieldKind::Int => Answer::Int(*r.pick(&[0, 1, 2, 3, 4, 5, 6, 366, 367, 1899, 2014, 2015, 2016, 2026, 2_147_483_648, u32::MAX as i64, -1])),
-        FieldKind::Number => Answer::Number(*r.pick(&[0.0, 1.0, 14.9, 15.0, 18.0, 45.0, 60.5, 300.0, 100_000.0, 100_001.0, -1.0, f64::NAN, f64::INFINITY])),
+        FieldKind::Int => {
+            Answer::Int(*r.pick(&[0, 1, 2, 3, 4, 5, 6, 366, 367, 1899, 2014, 2015, 2016, 2026, 2_147_483_648, u32::MAX as i64, -1]))
+        }
+        FieldKind::Number => {
+            Answer::Number(*r.pick(&[0.0, 1.0, 14.9, 15.0, 18.0, 45.0, 60.5, 300.0, 100_000.0, 100_001.0, -1.0, f64::NAN, f64::INFINITY]))
+        }
         FieldKind::Choice(o) => Answer::Text(if r.one_in(20) { "martian".into() } else { r.pick(o).to_string() }),
         FieldKind::Many(o) => Answer::List(o.iter().filter(|_| r.one_in(3)).map(|x| x.to_string()).collect()),
-        FieldKind::Country => Answer::Text(r.pick(&["KAZ", "RUS", "UZB", "KGZ", "BLR", "ARM", "DEU", "CHN", "USA", "stateless", "xx", "Ru"]).to_string()),
+        FieldKind::Country => {
+            Answer::Text(r.pick(&["KAZ", "RUS", "UZB", "KGZ", "BLR", "ARM", "DEU", "CHN", "USA", "stateless", "xx", "Ru"]).to_string())
+        }
         FieldKind::Iin | FieldKind::Bin => {
             Answer::Text(r.pick(&["061211600012", "990240003566", "061211600013", "000000000000", "12345", "0612 1160 0012"]).to_string())
         }
@@ -88,10 +94,56 @@ pub fn field(r: &mut Rng) -> &'static Field {
 /// A raw answer as a person (or a URL) might give it to the field `f`.
 pub fn raw(r: &mut Rng, f: &Field, day: NaiveDate) -> String {
     const TOKENS: &[&str] = &[
-        "", "?", " ", "yes", "no", "true", "0", "-1", "+1", "007", "366", "367", "2147483647", "2147483648", "4294967295",
-        "4294967296", "99999999999999999999", "1e309", "NaN", "inf", "-0", "0,5", "48,5", "48.5", "1.5e3", "1,2,3", "2026-02-29",
-        "2024-02-29", "0000-01-01", "9999-12-31", "+262142-12-21", "-262143-01-01", "2026-1-9", "2026-01-09T10:00", "24:00",
-        "23:59", "00:00", "12:60", "7:5", "17:20:00", "17:20:00:00", ",", ",,", "Қ", "%", "&", "=", "#", "\u{feff}", "\u{0}",
+        "",
+        "?",
+        " ",
+        "yes",
+        "no",
+        "true",
+        "0",
+        "-1",
+        "+1",
+        "007",
+        "366",
+        "367",
+        "2147483647",
+        "2147483648",
+        "4294967295",
+        "4294967296",
+        "99999999999999999999",
+        "1e309",
+        "NaN",
+        "inf",
+        "-0",
+        "0,5",
+        "48,5",
+        "48.5",
+        "1.5e3",
+        "1,2,3",
+        "2026-02-29",
+        "2024-02-29",
+        "0000-01-01",
+        "9999-12-31",
+        "+262142-12-21",
+        "-262143-01-01",
+        "2026-1-9",
+        "2026-01-09T10:00",
+        "24:00",
+        "23:59",
+        "00:00",
+        "12:60",
+        "7:5",
+        "17:20:00",
+        "17:20:00:00",
+        ",",
+        ",,",
+        "Қ",
+        "%",
+        "&",
+        "=",
+        "#",
+        "\u{feff}",
+        "\u{0}",
     ];
     let mut s = match (r.below(4), f.kind) {
         (0, FieldKind::Choice(o) | FieldKind::Many(o)) => {
@@ -212,7 +264,8 @@ pub fn fragment(r: &mut Rng, base: &str, day: NaiveDate) -> String {
     for _ in 0..r.below(6) {
         let f = field(r);
         let v = raw(r, f, day);
-        let enc: String = v.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
+        let enc: String =
+            v.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
         s.push_str(&format!("&{}={}", f.path, if r.one_in(4) { v } else { enc }));
     }
     if r.one_in(4) {

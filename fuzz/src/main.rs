@@ -79,11 +79,7 @@ fn run_case(seeds: &[corpus::Seed], seed: u64, case: u64) -> Case {
         }
         5..=6 => {
             let base = match tekser_web::state::from_json(&s.answers.to_string()) {
-                Ok((services, raw)) => tekser_web::state::to_fragment(&tekser_web::state::State {
-                    services,
-                    raw,
-                    ..Default::default()
-                }),
+                Ok((services, raw)) => tekser_web::state::to_fragment(&tekser_web::state::State { services, raw, ..Default::default() }),
                 Err(_) => "#/check?lang=en".to_string(),
             };
             let frag = gen::fragment(&mut r, &base, as_of);
@@ -134,7 +130,7 @@ fn main() -> ExitCode {
     let (mut execs, mut failures) = (0u64, 0u64);
     let mut by_target = std::collections::BTreeMap::<&str, u64>::new();
     for case in cases {
-        if execs % 256 == 0 && deadline.is_some_and(|d| Instant::now() >= d) {
+        if execs.is_multiple_of(256) && deadline.is_some_and(|d| Instant::now() >= d) {
             break;
         }
         let c = run_case(&seeds, args.seed, case);

@@ -26,7 +26,7 @@ impl Rng {
 
     /// True once in `n` times on average.
     pub fn one_in(&mut self, n: u64) -> bool {
-        self.next() % n == 0
+        self.next().is_multiple_of(n)
     }
 
     pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
