@@ -286,14 +286,14 @@ pub enum Limit {
 impl Limit {
     /// The limit in words, with what it concerns: a day, a year, a provision or a value.
     pub fn message(&self, lang: crate::Lang) -> String {
-        let t = |key: &str| crate::text(key, lang).unwrap_or(key).to_string();
+        let t = |key: &str| crate::text::word(key, lang);
         let dmy = |d: &NaiveDate| crate::text::dmy(*d);
         match self {
             Limit::MciNotSet { day } => format!("{} ({})", t("limit.mci_not_set"), dmy(day)),
             Limit::CalendarNotPublished { year } => format!("{} ({year})", t("limit.calendar_not_published")),
             Limit::KurbanAitNotConfirmed { date, .. } => format!("{} ({})", t("limit.kurban_ait_not_confirmed"), dmy(date)),
             Limit::ProvisionNotInForce { id } => {
-                let which = crate::data::provision(id).map(|p| format!("{}, {}", p.act.number, p.unit.get(lang)));
+                let which = crate::data::provision(id).map(|p| format!("{}, {}", crate::text::source_label(p.act, lang), p.unit.get(lang)));
                 format!("{} ({})", t("limit.provision_not_in_force"), which.as_deref().unwrap_or(id))
             }
             Limit::Unverified { what } => format!("{} {}", t("limit.unverified"), t(&format!("unverified.{what}"))),
@@ -398,9 +398,10 @@ impl Outcome {
         // primary source).
         let refuses = |role| self.reasons.iter().any(|r| r.role == role && r.status == Status::NotMet && r.firm());
         let asks = self.reasons.iter().any(|r| r.decides() && r.status == Status::Unknown && !r.missing.is_empty());
-        let unsettled = self.reasons.iter().any(|r| {
-            r.decides() && ((r.status == Status::NotMet && !r.firm()) || (r.status == Status::Unknown && r.missing.is_empty()))
-        });
+        let unsettled = self
+            .reasons
+            .iter()
+            .any(|r| r.decides() && ((r.status == Status::NotMet && !r.firm()) || (r.status == Status::Unknown && r.missing.is_empty())));
         self.verdict = if refuses(Role::Scope) {
             Verdict::NotApplicable
         } else if refuses(Role::Condition) {

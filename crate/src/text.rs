@@ -1,7 +1,22 @@
-//! User-facing texts by key, in Kazakh, Russian and English (`data/texts/*.toml`).
+//! User-facing texts by key, in Kazakh, Russian and English (`data/texts/*.toml`), and the few rules
+//! every front end words the same way: plural forms of counts, the label of a cited source, and the
+//! record of keys that had no text.
+//!
+//! **Plurals.** A counted noun has the keys `plural.<noun>.one`, `.few`, `.many` and `.other`, each
+//! in kk, ru and en (CLDR categories). Russian uses one/few/many (and other for fractions); English
+//! one/other; Kazakh keeps the noun singular after a numeral («1 жұмыс күні», «5 жұмыс күні»), so
+//! its four forms are the same. A form a language does not use repeats its `other` form (a test
+//! keeps the four keys present). [`count`] picks the form: `count(5, "working_day", Ru)` →
+//! "5 рабочих дней".
+//!
+//! **Missing texts.** [`word`] is how renderers ask for a text: a key without a text shows as the
+//! key and is recorded for this thread, so a test renders every scenario and reads
+//! [`take_missing`] instead of hunting for key shapes in the output.
 
 use crate::data::{Tri, TEXTS};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -40,4 +55,81 @@ pub fn texts(key: &str) -> Option<&'static Tri> {
 /// The text of `key` in `lang`, if the key exists.
 pub fn text(key: &str, lang: Lang) -> Option<&'static str> {
     texts(key).map(|t| t.get(lang))
+}
+
+thread_local! {
+    static MISSING: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// The text of `key` for a person to read. A key without a text shows as itself and is recorded
+/// (see [`take_missing`]): the tests render every scenario and fail on any.
+pub fn word(key: &str, lang: Lang) -> String {
+    match text(key, lang) {
+        Some(s) => s.to_string(),
+        None => {
+            MISSING.with(|m| m.borrow_mut().insert(key.to_string()));
+            key.to_string()
+        }
+    }
+}
+
+/// The keys [`word`] was asked for on this thread and had no text, since the last call.
+pub fn take_missing() -> Vec<String> {
+    MISSING.with(|m| std::mem::take(&mut *m.borrow_mut()).into_iter().collect())
+}
+
+/// The CLDR plural category of a whole number: `one`, `few`, `many` or `other`.
+pub fn plural_category(n: u64, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => ru_plural(n),
+        Lang::En => {
+            if n == 1 {
+                "one"
+            } else {
+                "other"
+            }
+        }
+        // Kazakh has one/other in CLDR, but a noun after a numeral stays singular: one form serves.
+        Lang::Kk => "other",
+    }
+}
+
+/// Russian: 1, 21, 101 → one; 2–4, 22–24 → few; 0, 5–20, 25–30, 111–114 → many.
+fn ru_plural(n: u64) -> &'static str {
+    match (n % 10, n % 100) {
+        (1, r) if r != 11 => "one",
+        (2..=4, r) if !(12..=14).contains(&r) => "few",
+        _ => "many",
+    }
+}
+
+/// The counted noun `plural.<noun>` in the form the number takes, without the number.
+pub fn plural(n: u64, noun: &str, lang: Lang) -> String {
+    word(&format!("plural.{noun}.{}", plural_category(n, lang)), lang)
+}
+
+/// A number with its counted noun: `count(2, "working_day", Ru)` → "2 рабочих дня".
+pub fn count(n: u64, noun: &str, lang: Lang) -> String {
+    format!("{n} {}", plural(n, noun, lang))
+}
+
+/// How a cited source is named to a person, without its date: its translated label
+/// (`source.<act id>`: "приказ МВД № 677", "статья на egov.kz") or else the act's number.
+pub fn source_name(act: &crate::data::Act, lang: Lang) -> &'static str {
+    text(&format!("source.{}", act.id), lang).unwrap_or(act.number)
+}
+
+/// How a cited source is named with its date ("приказ МВД № 677 от 09.09.2024"); the date only
+/// once, even when the label holds it.
+pub fn source_label(act: &crate::data::Act, lang: Lang) -> String {
+    let name = source_name(act, lang);
+    match act.date.map(dmy) {
+        Some(d) if !name.contains(&d) => word("source.dated", lang).replace("{name}", name).replace("{date}", &d),
+        _ => name.to_string(),
+    }
+}
+
+/// An act by id.
+pub fn act(id: &str) -> Option<&'static crate::data::Act> {
+    crate::data::ACTS.iter().copied().find(|a| a.id == id)
 }
