@@ -133,3 +133,64 @@ pub fn source_label(act: &crate::data::Act, lang: Lang) -> String {
 pub fn act(id: &str) -> Option<&'static crate::data::Act> {
     crate::data::ACTS.iter().copied().find(|a| a.id == id)
 }
+
+/// Latin-letter words a Kazakh or Russian reader may meet: the names of sites, apps and firms, and
+/// the Latin parts of act numbers. Anything else in Latin letters is English left untranslated.
+pub const PROPER_NAMES: &[&str] = &[
+    "egov.kz",
+    "eGov",
+    "Mobile",
+    "elicense.kz",
+    "gov.kz",
+    "zakon.kz",
+    "zakonpravo.kz",
+    "baq.kz",
+    "adalan.kz",
+    "islam.kz",
+    "toshkent24",
+    "KPMG",
+    "tekser-rules",
+    "SMS",
+    "IV",
+    "VIII",
+];
+
+/// What a person should never read in a rendering in `lang`: a text key (a word starting with a
+/// key family, e.g. `reason.x`), a `{placeholder}` left unfilled, and in kk or ru a Latin-letter
+/// word that is not a proper name or a code. Used by the CLI's and the app's tests.
+pub fn unreadable(out: &str, lang: Lang) -> Vec<String> {
+    let families: BTreeSet<&str> = TEXTS.iter().filter_map(|(k, _)| k.split_once('.').map(|(p, _)| p)).collect();
+    let mut found = Vec::new();
+    for w in latin_words(out) {
+        if w.split_once('.').is_some_and(|(p, rest)| families.contains(p) && rest.starts_with(|c: char| c.is_ascii_lowercase())) {
+            found.push(format!("a text key: {w}"));
+        }
+        // A code (477-IV, an edition hash, a number) is not English.
+        let code = |p: &str| {
+            p.bytes().all(|c| c.is_ascii_digit())
+                || PROPER_NAMES.contains(&p)
+                || (p.len() >= 12 && p.bytes().all(|c| c.is_ascii_hexdigit()))
+        };
+        if lang != Lang::En && !code(&w) && !w.split(['-', '/']).all(code) {
+            found.push(format!("English in {lang:?}: {w}"));
+        }
+    }
+    for (i, _) in out.match_indices('{') {
+        let rest = &out[i + 1..];
+        if let Some(j) = rest.find('}') {
+            if j > 0 && rest[..j].bytes().all(|c| c.is_ascii_lowercase() || c == b'_') {
+                found.push(format!("a placeholder: {{{}}}", &rest[..j]));
+            }
+        }
+    }
+    found
+}
+
+/// Words made of Latin letters (with the dots, digits and hyphens of names such as egov.kz).
+pub fn latin_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '-' | '_')))
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        .map(str::to_string)
+        .collect()
+}
