@@ -134,8 +134,8 @@ pub fn act(id: &str) -> Option<&'static crate::data::Act> {
     crate::data::ACTS.iter().copied().find(|a| a.id == id)
 }
 
-/// Latin-letter words a Kazakh or Russian reader may meet: the names of sites, apps and firms, and
-/// the Latin parts of act numbers. Anything else in Latin letters is English left untranslated.
+/// Latin-letter words a Kazakh or Russian reader may meet: the names of sites, apps, firms and
+/// formats (JSON, UTC, cookie are written so in kk and ru too), and the Latin parts of act numbers. Anything else in Latin letters is English left untranslated.
 pub const PROPER_NAMES: &[&str] = &[
     "egov.kz",
     "eGov",
@@ -153,6 +153,9 @@ pub const PROPER_NAMES: &[&str] = &[
     "SMS",
     "IV",
     "VIII",
+    "UTC",
+    "JSON",
+    "cookie",
 ];
 
 /// What a person should never read in a rendering in `lang`: a text key (a word starting with a

@@ -196,3 +196,20 @@ fn a_source_is_named_with_its_date_once() {
         }
     }
 }
+
+#[test]
+fn kazakh_and_russian_texts_hold_no_english() {
+    use tekser_rules::text::unreadable;
+    use tekser_rules::Lang;
+    let found: Vec<String> = TEXTS
+        .iter()
+        .flat_map(|(k, t)| {
+            [(Lang::Kk, t.kk), (Lang::Ru, t.ru)].into_iter().flat_map(move |(lang, s)| {
+                // `{placeholder}`s are filled by the app; only words are checked here.
+                let words: String = s.split('{').map(|p| p.split_once('}').map_or(p, |(_, rest)| rest)).collect();
+                unreadable(&words, lang).into_iter().map(move |p| format!("{k}: {p}"))
+            })
+        })
+        .collect();
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
