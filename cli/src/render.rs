@@ -256,7 +256,7 @@ mod tests {
                 }
                 for line in out.lines() {
                     // One date per item: a citation or an act names its date once.
-                    for item in line.split(|c| c == ';' || c == '—').flat_map(|x| x.split("   ")) {
+                    for item in line.split([';', '—']).flat_map(|x| x.split("   ")) {
                         let d = dates(item);
                         if (1..d.len()).any(|i| d[..i].contains(&d[i])) {
                             problems.insert(format!("a date twice in {lang:?}: {item} ({name})"));
