@@ -101,3 +101,35 @@ fn the_start_page_reads_in_every_language_and_says_where_to_apply() {
     let licence = tekser_web::pages::start::where_to_apply(Lang::En).into_iter().find(|w| w.0.contains("Licence")).unwrap();
     assert!(licence.1.contains("elicense.kz") && !licence.1.contains("ЦОН") && licence.2.contains("ЦОН"), "{licence:?}");
 }
+
+#[test]
+fn check_your_answers_and_the_results_read_for_every_example() {
+    use tekser_web::state::{from_json, Screen};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(!files.is_empty());
+    tekser_rules::text::take_missing();
+    let mut problems = Vec::new();
+    for f in files {
+        let (services, raw) = from_json(&std::fs::read_to_string(&f).unwrap()).unwrap_or_else(|e| panic!("{}: {e:?}", f.display()));
+        for lang in Lang::ALL {
+            for screen in [Screen::Check, Screen::Results] {
+                let state =
+                    Rc::new(State { lang, screen: screen.clone(), services: services.clone(), raw: raw.clone(), ..State::default() });
+                let props = PageProps { state, dispatch: Default::default() };
+                let text = match screen {
+                    Screen::Check => render::<tekser_web::pages::check::CheckPage>(props),
+                    _ => render::<tekser_web::pages::results::ResultsPage>(props),
+                };
+                assert!(text.contains(&tekser_rules::text::word(
+                    if screen == Screen::Check { "ui.check_title" } else { "ui.results_title" },
+                    lang
+                )));
+                let found = tekser_rules::text::take_missing().into_iter().chain(tekser_rules::text::unreadable(&text, lang));
+                problems.extend(found.map(|p| format!("{} {lang:?} {screen:?}: {p}", f.display())));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
