@@ -5,11 +5,17 @@ use tekser_rules::answers::InputError;
 use tekser_rules::calendar::{self, Why};
 use tekser_rules::data::Provision;
 use tekser_rules::report::{Outcome, Status, Verdict};
-use tekser_rules::{text, Lang, Report};
+use tekser_rules::{Lang, Report};
 
-/// The text of a key, or the key itself when it has none (the texts test keeps that from happening).
+/// The text of a key; a key without one shows as itself and is recorded (`text::take_missing`),
+/// which the rendering test reads.
 fn t(key: &str, lang: Lang) -> String {
-    text(key, lang).map(str::to_string).unwrap_or_else(|| key.to_string())
+    tekser_rules::text::word(key, lang)
+}
+
+/// "5 рабочих дней": a count with its noun in the form the number takes.
+fn count(n: u32, noun: &str, lang: Lang) -> String {
+    tekser_rules::text::count(n.into(), noun, lang)
 }
 
 /// The serde name of a unit enum value (`NotMet` → `not_met`).
@@ -18,13 +24,12 @@ fn name<T: serde::Serialize>(v: &T) -> String {
 }
 
 fn cite(p: &Provision, lang: Lang) -> String {
-    let date = p.act.date.map(|d| format!(" {}", tekser_rules::text::dmy(d))).unwrap_or_default();
     let prov = if p.provenance == tekser_rules::data::Provenance::Source {
         String::new()
     } else {
         format!(" [{}]", t(&format!("provenance.{}", name(&p.provenance)), lang))
     };
-    format!("{}{date}, {}{prov}", p.act.number, p.unit.get(lang))
+    format!("{}, {}{prov}", tekser_rules::text::source_label(p.act, lang), p.unit.get(lang))
 }
 
 pub fn input_error(e: &InputError, lang: Lang) -> String {
@@ -42,7 +47,10 @@ pub fn report(r: &Report, lang: Lang) -> String {
 }
 
 fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
-    let _ = writeln!(s, "== {} ({})", t(&format!("service.{}", name(&o.service)), lang), t(&format!("case.{}", o.case), lang));
+    let (service, case) = (t(&format!("service.{}", name(&o.service)), lang), t(&format!("case.{}", o.case), lang));
+    // A case worded like the service (a service with one case) is not repeated in brackets.
+    let case = if case == service { String::new() } else { format!(" ({case})") };
+    let _ = writeln!(s, "== {service}{case}");
     let _ = writeln!(s, "   {}", t(&format!("verdict.{}", name(&o.verdict)), lang).to_uppercase());
     if !o.missing.is_empty() {
         let _ = writeln!(s, "-- {}", t("ui.missing", lang));
@@ -112,8 +120,7 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
         let _ = writeln!(s, "-- {}: {amount} — {}", t("ui.fee", lang), cite(f.citation, lang));
     }
     if let Some(d) = &o.deadline {
-        let _ =
-            writeln!(s, "-- {}: {} {} — {}", t("ui.deadline", lang), d.working_days, t("ui.working_days", lang), cite(d.citation, lang));
+        let _ = writeln!(s, "-- {}: {} — {}", t("ui.deadline", lang), count(d.working_days, "working_day", lang), cite(d.citation, lang));
         let _ = writeln!(s, "   {}: {}   {}: {}", t("ui.registered_on", lang), d.registered_on, t("ui.result_on", lang), d.result_on);
         let _ = writeln!(s, "   {}", t(&format!("convention.{}", d.convention), lang));
         for k in &d.skipped {
@@ -124,9 +131,9 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
         let _ = writeln!(s, "-- {}", t("ui.timeline", lang));
         for m in &o.timeline {
             let term = match (m.working_days, m.calendar_days, m.hours) {
-                (Some(n), _, _) => format!(" ({n} {})", t("ui.working_days", lang)),
-                (_, Some(n), _) => format!(" ({n} {})", t("ui.calendar_days", lang)),
-                (_, _, Some(n)) => format!(" ({n} {})", t("ui.hours", lang)),
+                (Some(n), _, _) => format!(" ({})", count(n, "working_day", lang)),
+                (_, Some(n), _) => format!(" ({})", count(n, "calendar_day", lang)),
+                (_, _, Some(n)) => format!(" ({})", count(n, "hour", lang)),
                 _ => String::new(),
             };
             let by = m.by.map(|d| format!(" → {d}")).unwrap_or_default();
@@ -152,11 +159,16 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
     let eds: Vec<String> = o
         .editions
         .iter()
-        .map(|e| format!("{} ({})", e.number, e.edition_date.map(|d| d.to_string()).unwrap_or_else(|| "—".into())))
+        .map(|e| {
+            let name = tekser_rules::text::act(e.act).map_or(e.number, |a| tekser_rules::text::source_name(a, lang));
+            format!("{name} ({})", e.edition_date.map(tekser_rules::text::dmy).unwrap_or_else(|| "—".into()))
+        })
         .collect();
     let _ = writeln!(s, "   {}: {}", t("ui.acts_used", lang), eds.join("; "));
     if !o.mentioned.is_empty() {
-        let m: Vec<&str> = o.mentioned.iter().map(|e| e.number).collect();
+        let m: Vec<String> = (o.mentioned.iter())
+            .map(|e| tekser_rules::text::act(e.act).map_or(e.number, |a| tekser_rules::text::source_name(a, lang)).to_string())
+            .collect();
         let _ = writeln!(s, "   {}: {}", t("ui.acts_mentioned", lang), m.join("; "));
     }
     s.push('\n');
@@ -167,8 +179,9 @@ fn why(w: &Why, lang: Lang) -> String {
         Why::Weekend => t("why.weekend", lang),
         Why::Holiday { key, .. } => format!("{}: {}", t("why.holiday", lang), t(&format!("holiday.{key}"), lang)),
         Why::HolidayMoved { key, from } => format!("{}: {} ({from})", t("why.holiday_moved", lang), t(&format!("holiday.{key}"), lang)),
-        Why::TransferDayOff { instrument, working_day } => format!("{}: {instrument} (↔ {working_day})", t("why.transfer_day_off", lang)),
-        Why::TransferWorkingDay { instrument, day_off } => format!("{}: {instrument} (↔ {day_off})", t("why.transfer_working_day", lang)),
+        // The transfer order's name is stored in English only: the day it pairs with says enough.
+        Why::TransferDayOff { working_day, .. } => format!("{} (↔ {working_day})", t("why.transfer_day_off", lang)),
+        Why::TransferWorkingDay { day_off, .. } => format!("{} (↔ {day_off})", t("why.transfer_working_day", lang)),
     }
 }
 
@@ -182,4 +195,112 @@ pub fn calendar(year: i32, lang: Lang) -> String {
         let _ = writeln!(s, "{} {weekday}  {}", d.date, why(&d.why, lang));
     }
     s
+}
+
+/// Every scenario and every example, rendered in kk, ru and en: what a person reads holds no text
+/// key, no `{placeholder}`, no English words in kk or ru beyond proper names, no date twice in a
+/// line and no heading that repeats itself.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tekser_rules::{evaluate, Answers, Context};
+
+    fn cases() -> Vec<(String, Answers, chrono::NaiveDate)> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+        let mut out = Vec::new();
+        let dir = |d: &str| {
+            let mut v: Vec<_> = std::fs::read_dir(format!("{root}/{d}")).unwrap().map(|e| e.unwrap().path()).collect();
+            v.sort();
+            v
+        };
+        for f in dir("tests/scenarios") {
+            let list: Vec<serde_yaml::Value> = serde_yaml::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+            for s in list {
+                let name = format!("{}: {}", f.display(), s["name"].as_str().unwrap_or("?"));
+                let answers: Answers = serde_yaml::from_value(s["answers"].clone()).unwrap();
+                let as_of = serde_yaml::from_value(s["as_of"].clone()).unwrap();
+                out.push((name, answers, as_of));
+            }
+        }
+        for f in dir("examples") {
+            let answers: Answers = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+            let as_of = answers.application.date.unwrap_or(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+            out.push((f.display().to_string(), answers, as_of));
+        }
+        assert!(out.len() > 50, "scenarios and examples are found");
+        out
+    }
+
+    /// Every date of a line, as (year, month, day), from "2026-03-20" and "20.03.2026" alike.
+    fn dates(line: &str) -> Vec<(u32, u32, u32)> {
+        let b = line.as_bytes();
+        let num = |i: usize, n: usize| -> Option<u32> {
+            let s = line.get(i..i + n)?;
+            s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok()).flatten()
+        };
+        let mut out = Vec::new();
+        for i in 0..b.len() {
+            if i > 0 && b[i - 1].is_ascii_digit() {
+                continue;
+            }
+            if let (Some(y), Some(b'-'), Some(m), Some(b'-'), Some(d)) =
+                (num(i, 4), b.get(i + 4), num(i + 5, 2), b.get(i + 7), num(i + 8, 2))
+            {
+                out.push((y, m, d));
+            }
+            if let (Some(d), Some(b'.'), Some(m), Some(b'.'), Some(y)) =
+                (num(i, 2), b.get(i + 2), num(i + 3, 2), b.get(i + 5), num(i + 6, 4))
+            {
+                out.push((y, m, d));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_scenario_reads_without_keys_english_or_repeats() {
+        let mut problems = std::collections::BTreeSet::new();
+        tekser_rules::text::take_missing();
+        for (name, answers, as_of) in cases() {
+            let report = evaluate(&answers, &Context { as_of });
+            for lang in Lang::ALL {
+                let out = super::report(&report, lang);
+                for k in tekser_rules::text::take_missing() {
+                    problems.insert(format!("missing text {k} ({name})"));
+                }
+                for p in tekser_rules::text::unreadable(&out, lang) {
+                    problems.insert(format!("{p} ({name})"));
+                }
+                for line in out.lines() {
+                    // One date per item: a citation or an act names its date once.
+                    for item in line.split([';', '—']).flat_map(|x| x.split("   ")) {
+                        let d = dates(item);
+                        if (1..d.len()).any(|i| d[..i].contains(&d[i])) {
+                            problems.insert(format!("a date twice in {lang:?}: {item} ({name})"));
+                        }
+                    }
+                    if let Some(h) = line.strip_prefix("== ") {
+                        if let Some((service, case)) = h.split_once(" (") {
+                            if case.trim_end_matches(')') == service || case.starts_with(service) {
+                                problems.insert(format!("a heading repeats itself: {line}"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let list: Vec<String> = problems.into_iter().collect();
+        assert!(list.is_empty(), "{} problems:\n{}", list.len(), list.join("\n"));
+    }
+
+    #[test]
+    fn the_test_sees_a_missing_key() {
+        tekser_rules::text::take_missing();
+        assert_eq!(t("reason.no_such_key", Lang::Ru), "reason.no_such_key");
+        assert_eq!(tekser_rules::text::take_missing(), vec!["reason.no_such_key".to_string()]);
+        assert_eq!(tekser_rules::text::latin_words("egov.kz порталы, research notes §4"), vec!["egov.kz", "research", "notes"]);
+        let found = tekser_rules::text::unreadable("ЭЦП (reason.x) {name} 477-IV egov.kz", Lang::Ru).join("; ");
+        assert_eq!(found, "a text key: reason.x; English in Ru: reason.x; English in Ru: name; a placeholder: {name}");
+        assert_eq!(dates("zakon.kz, 2025-12-23 23.12.2025").len(), 2);
+    }
 }

@@ -307,7 +307,7 @@ pub enum Limit {
 impl Limit {
     /// The limit in words, with what it concerns: a day, a year, a provision or a value.
     pub fn message(&self, lang: crate::Lang) -> String {
-        let t = |key: &str| crate::text(key, lang).unwrap_or(key).to_string();
+        let t = |key: &str| crate::text::word(key, lang);
         let dmy = |d: &NaiveDate| crate::text::dmy(*d);
         match self {
             Limit::MciNotSet { day } => format!("{} ({})", t("limit.mci_not_set"), dmy(day)),
@@ -315,7 +315,7 @@ impl Limit {
             Limit::CalendarNotPublished { year } => format!("{} ({year})", t("limit.calendar_not_published")),
             Limit::KurbanAitNotConfirmed { date, .. } => format!("{} ({})", t("limit.kurban_ait_not_confirmed"), dmy(date)),
             Limit::ProvisionNotInForce { id } => {
-                let which = crate::data::provision(id).map(|p| format!("{}, {}", p.act.number, p.unit.get(lang)));
+                let which = crate::data::provision(id).map(|p| format!("{}, {}", crate::text::source_label(p.act, lang), p.unit.get(lang)));
                 format!("{} ({})", t("limit.provision_not_in_force"), which.as_deref().unwrap_or(id))
             }
             Limit::Unverified { what } => format!("{} {}", t("limit.unverified"), t(&format!("unverified.{what}"))),

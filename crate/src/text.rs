@@ -1,7 +1,22 @@
-//! User-facing texts by key, in Kazakh, Russian and English (`data/texts/*.toml`).
+//! User-facing texts by key, in Kazakh, Russian and English (`data/texts/*.toml`), and the few rules
+//! every front end words the same way: plural forms of counts, the label of a cited source, and the
+//! record of keys that had no text.
+//!
+//! **Plurals.** A counted noun has the keys `plural.<noun>.one`, `.few`, `.many` and `.other`, each
+//! in kk, ru and en (CLDR categories). Russian uses one/few/many (and other for fractions); English
+//! one/other; Kazakh keeps the noun singular after a numeral («1 жұмыс күні», «5 жұмыс күні»), so
+//! its four forms are the same. A form a language does not use repeats its `other` form (a test
+//! keeps the four keys present). [`count`] picks the form: `count(5, "working_day", Ru)` →
+//! "5 рабочих дней".
+//!
+//! **Missing texts.** [`word`] is how renderers ask for a text: a key without a text shows as the
+//! key and is recorded for this thread, so a test renders every scenario and reads
+//! [`take_missing`] instead of hunting for key shapes in the output.
 
 use crate::data::{Tri, TEXTS};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -40,4 +55,151 @@ pub fn texts(key: &str) -> Option<&'static Tri> {
 /// The text of `key` in `lang`, if the key exists.
 pub fn text(key: &str, lang: Lang) -> Option<&'static str> {
     texts(key).map(|t| t.get(lang))
+}
+
+thread_local! {
+    static MISSING: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// The text of `key` for a person to read. A key without a text shows as itself and is recorded
+/// (see [`take_missing`]): the tests render every scenario and fail on any.
+pub fn word(key: &str, lang: Lang) -> String {
+    match text(key, lang) {
+        Some(s) => s.to_string(),
+        None => {
+            MISSING.with(|m| m.borrow_mut().insert(key.to_string()));
+            key.to_string()
+        }
+    }
+}
+
+/// The keys [`word`] was asked for on this thread and had no text, since the last call.
+pub fn take_missing() -> Vec<String> {
+    MISSING.with(|m| std::mem::take(&mut *m.borrow_mut()).into_iter().collect())
+}
+
+/// The CLDR plural category of a whole number: `one`, `few`, `many` or `other`.
+pub fn plural_category(n: u64, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => ru_plural(n),
+        Lang::En => {
+            if n == 1 {
+                "one"
+            } else {
+                "other"
+            }
+        }
+        // Kazakh has one/other in CLDR, but a noun after a numeral stays singular: one form serves.
+        Lang::Kk => "other",
+    }
+}
+
+/// Russian: 1, 21, 101 → one; 2–4, 22–24 → few; 0, 5–20, 25–30, 111–114 → many.
+fn ru_plural(n: u64) -> &'static str {
+    match (n % 10, n % 100) {
+        (1, r) if r != 11 => "one",
+        (2..=4, r) if !(12..=14).contains(&r) => "few",
+        _ => "many",
+    }
+}
+
+/// The counted noun `plural.<noun>` in the form the number takes, without the number.
+pub fn plural(n: u64, noun: &str, lang: Lang) -> String {
+    word(&format!("plural.{noun}.{}", plural_category(n, lang)), lang)
+}
+
+/// A number with its counted noun: `count(2, "working_day", Ru)` → "2 рабочих дня".
+pub fn count(n: u64, noun: &str, lang: Lang) -> String {
+    format!("{n} {}", plural(n, noun, lang))
+}
+
+/// How a cited source is named to a person, without its date: its translated label
+/// (`source.<act id>`: "приказ МВД № 677", "статья на egov.kz") or else the act's number.
+pub fn source_name(act: &crate::data::Act, lang: Lang) -> &'static str {
+    text(&format!("source.{}", act.id), lang).unwrap_or(act.number)
+}
+
+/// How a cited source is named with its date ("приказ МВД № 677 от 09.09.2024"); the date only
+/// once, even when the label holds it.
+pub fn source_label(act: &crate::data::Act, lang: Lang) -> String {
+    let name = source_name(act, lang);
+    match act.date.map(dmy) {
+        Some(d) if !name.contains(&d) => word("source.dated", lang).replace("{name}", name).replace("{date}", &d),
+        _ => name.to_string(),
+    }
+}
+
+/// An act by id.
+pub fn act(id: &str) -> Option<&'static crate::data::Act> {
+    crate::data::ACTS.iter().copied().find(|a| a.id == id)
+}
+
+/// Latin-letter words a Kazakh or Russian reader may meet: the names of sites, apps, firms and
+/// formats (JSON, UTC, cookie are written so in kk and ru too), and the Latin parts of act numbers. Anything else in Latin letters is English left untranslated.
+pub const PROPER_NAMES: &[&str] = &[
+    "egov.kz",
+    "eGov",
+    "Mobile",
+    "elicense.kz",
+    "gov.kz",
+    "zakon.kz",
+    "zakonpravo.kz",
+    "baq.kz",
+    "adalan.kz",
+    "islam.kz",
+    "toshkent24",
+    "KPMG",
+    "tekser-rules",
+    "SMS",
+    "IV",
+    "VIII",
+    "UTC",
+    "JSON",
+    "cookie",
+    // JSON's own words and the names of text encodings, quoted in the answers-file messages.
+    "true",
+    "false",
+    "NaN",
+    "UTF-8",
+    "UTF-16",
+];
+
+/// What a person should never read in a rendering in `lang`: a text key (a word starting with a
+/// key family, e.g. `reason.x`), a `{placeholder}` left unfilled, and in kk or ru a Latin-letter
+/// word that is not a proper name or a code. Used by the CLI's and the app's tests.
+pub fn unreadable(out: &str, lang: Lang) -> Vec<String> {
+    let families: BTreeSet<&str> = TEXTS.iter().filter_map(|(k, _)| k.split_once('.').map(|(p, _)| p)).collect();
+    let mut found = Vec::new();
+    for w in latin_words(out) {
+        if w.split_once('.').is_some_and(|(p, rest)| families.contains(p) && rest.starts_with(|c: char| c.is_ascii_lowercase())) {
+            found.push(format!("a text key: {w}"));
+        }
+        // A code (477-IV, an edition hash, a number) is not English.
+        let code = |p: &str| {
+            p.bytes().all(|c| c.is_ascii_digit())
+                || PROPER_NAMES.contains(&p)
+                || (p.len() >= 12 && p.bytes().all(|c| c.is_ascii_hexdigit()))
+        };
+        if lang != Lang::En && !code(&w) && !w.split(['-', '/']).all(code) {
+            found.push(format!("English in {lang:?}: {w}"));
+        }
+    }
+    for (i, _) in out.match_indices('{') {
+        let rest = &out[i + 1..];
+        if let Some(j) = rest.find('}') {
+            if j > 0 && rest[..j].bytes().all(|c| c.is_ascii_lowercase() || c == b'_') {
+                found.push(format!("a placeholder: {{{}}}", &rest[..j]));
+            }
+        }
+    }
+    found
+}
+
+/// Words made of Latin letters (with the dots, digits and hyphens of names such as egov.kz).
+pub fn latin_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '-' | '_')))
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        .map(str::to_string)
+        .collect()
 }

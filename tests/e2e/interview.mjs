@@ -72,7 +72,7 @@ export const UI = {
 
 export const VERDICT = {
   eligible: { kk: 'Құқығыңыз бар', ru: 'Вы можете подать заявление', en: 'You are eligible' },
-  not_eligible: { kk: 'Құқығыңыз жоқ', ru: 'Вы не соответствуете условиям', en: 'You are not eligible' },
+  not_eligible: { kk: 'Талаптарға сәйкес келмейсіз', ru: 'Вы не соответствуете условиям', en: 'You are not eligible' },
   check_with_provider: { kk: 'Қызмет берушіден нақтылаңыз', ru: 'Уточните у поставщика услуги', en: 'Check with the provider' },
   not_applicable: {
     kk: 'Бұл қызмет сізге арналмаған',
@@ -100,9 +100,9 @@ export const SERVICE = {
     en: 'Temporary residence permit for foreigners',
   },
   registration: {
-    kk: 'Тұрғылықты жері бойынша тіркеу',
-    ru: 'Регистрация по месту жительства',
-    en: 'Registration at the place of residence',
+    kk: 'Тұрғылықты және уақытша болатын жері бойынша тіркеу',
+    ru: 'Регистрация по месту жительства и временного пребывания',
+    en: 'Registration at the place of residence or temporary stay',
   },
 };
 

@@ -72,7 +72,7 @@ const CASES = {
 
 // Text keys that would show if a translation were missing (`reason.trp.ground_listed`).
 const TEXT_KEY =
-  /\b(?:ui|question|option|reason|doc|because|verdict|service|case|status|channel|channel_why|milestone|warning|note|limit|convention|why|holiday|input_error|month|weekday|weekday_long|plural|provenance|hint|country)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*/;
+  /\b(?:ui|question|option|reason|doc|because|verdict|service|case|status|channel|channel_why|milestone|warning|note|limit|convention|why|holiday|input_error|month|weekday|weekday_long|plural|provenance|hint|country|source|channel_for|unverified|info_status|basis)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*/;
 
 // The only files the app may fetch: what `trunk build` put in dist/, and the page itself.
 const STATIC = new Set(['/', ...readdirSync(DIST).map((f) => `/${f}`)]);

@@ -5,9 +5,10 @@
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use tekser_rules::Lang;
 
-/// The text of a key; the key itself if it has none (a test keeps that from happening).
+/// The text of a key; a key without one shows as itself and is recorded for the tests
+/// (`tekser_rules::text::take_missing`), which render every scenario and fail on any.
 pub fn t(key: &str, lang: Lang) -> String {
-    tekser_rules::text(key, lang).map(str::to_string).unwrap_or_else(|| key.to_string())
+    tekser_rules::text::word(key, lang)
 }
 
 /// The text of a key, if there is one.
@@ -112,18 +113,10 @@ pub fn tenge(n: i64, lang: Lang) -> String {
     }
 }
 
-/// "N working days" with the plural form of the language (ru: 1 день, 2 дня, 5 дней).
-pub fn working_days(n: u32, lang: Lang) -> String {
-    let form = match lang {
-        Lang::Ru => match (n % 10, n % 100) {
-            (1, r) if r != 11 => "one",
-            (2..=4, r) if !(12..=14).contains(&r) => "few",
-            _ => "many",
-        },
-        Lang::En if n == 1 => "one",
-        _ => "other",
-    };
-    format!("{n} {}", t(&format!("plural.working_day.{form}"), lang))
+/// A number with its counted noun in the form the language gives it (ru: 1 рабочий день, 2 рабочих
+/// дня, 5 рабочих дней; kk: 5 жұмыс күні): the rules crate's `text::count`, `plural.<noun>.*` texts.
+pub fn count(n: u32, noun: &str, lang: Lang) -> String {
+    tekser_rules::text::count(n.into(), noun, lang)
 }
 
 /// A decimal number the way the language writes it (ru/kk decimal comma).
@@ -173,12 +166,14 @@ mod tests {
     }
 
     #[test]
-    fn russian_plurals_of_days() {
-        assert!(working_days(1, Lang::Ru).ends_with("рабочий день"));
-        assert!(working_days(3, Lang::Ru).ends_with("рабочих дня"));
-        assert!(working_days(13, Lang::Ru).ends_with("рабочих дней"));
-        assert!(working_days(21, Lang::Ru).ends_with("рабочий день"));
-        assert!(working_days(1, Lang::En).ends_with("working day"));
-        assert!(working_days(2, Lang::En).ends_with("working days"));
+    fn counts_take_the_form_of_the_number() {
+        assert_eq!(count(1, "working_day", Lang::Ru), "1 рабочий день");
+        assert_eq!(count(3, "working_day", Lang::Ru), "3 рабочих дня");
+        assert_eq!(count(13, "working_day", Lang::Ru), "13 рабочих дней");
+        assert_eq!(count(21, "working_day", Lang::Ru), "21 рабочий день");
+        assert_eq!(count(1, "working_day", Lang::En), "1 working day");
+        assert_eq!(count(2, "working_day", Lang::En), "2 working days");
+        assert_eq!(count(5, "working_day", Lang::Kk), "5 жұмыс күні");
+        assert_eq!(count(1, "second", Lang::Ru), "1 секунду");
     }
 }

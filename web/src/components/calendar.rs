@@ -25,8 +25,9 @@ pub fn why_text(w: &Why, lang: Lang) -> String {
         Why::HolidayMoved { key, from } => {
             format!("{}: {} ({})", t("why.holiday_moved", lang), t(&format!("holiday.{key}"), lang), crate::i18n::long_date(*from, lang))
         }
-        Why::TransferDayOff { instrument, .. } => format!("{}: {instrument}", t("why.transfer_day_off", lang)),
-        Why::TransferWorkingDay { instrument, .. } => format!("{}: {instrument}", t("why.transfer_working_day", lang)),
+        // The transfer order's name is stored in English only: not shown.
+        Why::TransferDayOff { .. } => t("why.transfer_day_off", lang),
+        Why::TransferWorkingDay { .. } => t("why.transfer_working_day", lang),
     }
 }
 

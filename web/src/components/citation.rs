@@ -12,11 +12,11 @@ pub struct Props {
     pub lang: Lang,
 }
 
-/// "ҚР ДСМ-59/2020 of 01.06.2020, para 7 (ed. 15.09.2025)".
+/// "приказ № ҚР ДСМ-59/2020 от 01.06.2020, пункт 7 (15.09.2025)": the source's translated name
+/// and date (`text::source_label`), the unit, and the edition's date unless it is the act's own.
 pub fn label(p: &Provision, lang: Lang) -> String {
-    let date = p.act.date.map(|d| format!(" {}", crate::i18n::dmy(d))).unwrap_or_default();
-    let ed = p.act.edition_date.map(|d| format!(" ({})", crate::i18n::dmy(d))).unwrap_or_default();
-    format!("{}{date}, {}{ed}", p.act.number, p.unit.get(lang))
+    let ed = p.act.edition_date.filter(|d| Some(*d) != p.act.date).map(|d| format!(" ({})", crate::i18n::dmy(d))).unwrap_or_default();
+    format!("{}, {}{ed}", tekser_rules::text::source_label(p.act, lang), p.unit.get(lang))
 }
 
 #[function_component(Citation)]
@@ -46,7 +46,8 @@ pub fn citation(p: &Props) -> Html {
     }
 }
 
-/// The quoted words (with an English rendering for English readers) and the note on them.
+/// The quoted words (with an English rendering for English readers). The provision's note is for
+/// those who maintain the data (it names research notes and conflicts, in English): not shown.
 fn words(prov: &Provision, loaded: Option<&Result<quotes::Quotes, ()>>, lang: Lang) -> Html {
     let source_lang = if prov.act.source_file.is_some_and(|f| f.ends_with(".kk.txt")) { "kk" } else { "en" };
     match loaded.map(|r| r.as_ref().map(|all| all.get(prov.id))) {
@@ -56,9 +57,6 @@ fn words(prov: &Provision, loaded: Option<&Result<quotes::Quotes, ()>>, lang: La
                 <blockquote lang={source_lang}>{ &q.quote }</blockquote>
                 if let Some(en) = q.quote_en.as_ref().filter(|_| lang == Lang::En) {
                     <blockquote lang="en">{ en }</blockquote>
-                }
-                if !q.note.is_empty() {
-                    <p class="note" lang="en">{ &q.note }</p>
                 }
             </>
         },

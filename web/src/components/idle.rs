@@ -123,7 +123,7 @@ pub fn idle_guard(p: &Props) -> Html {
         <div class="modal-backdrop">
             <div class="modal" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
                 <h2 id="idle-title">{ t("ui.kiosk_idle_title", lang) }</h2>
-                <p id="idle-text">{ t("ui.kiosk_idle_text", lang).replace("{n}", &left.to_string()) }</p>
+                <p id="idle-text">{ t("ui.kiosk_idle_text", lang).replace("{n}", &crate::i18n::count(left, "second", lang)) }</p>
                 <div class="modal-buttons">
                     <button type="button" class="primary" id="idle-continue" onclick={stay}>{ t("ui.kiosk_continue", lang) }</button>
                     <button type="button" class="secondary" onclick={clear}>{ t("ui.kiosk_finish", lang) }</button>

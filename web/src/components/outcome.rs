@@ -4,7 +4,7 @@
 
 use crate::components::calendar::MonthCalendar;
 use crate::components::citation::Citation;
-use crate::i18n::{code, long_date_weekday, t, tenge, working_days};
+use crate::i18n::{code, count, long_date_weekday, t, tenge};
 use crate::state::Action;
 use crate::state::Screen;
 use tekser_rules::report::{Outcome, Reason, Role, Status, Verdict};
@@ -34,6 +34,7 @@ pub fn outcome_view(p: &Props) -> Html {
     let o = &p.outcome;
     let lang = p.lang;
     let service = code(&o.service);
+    let (service_name, case) = (t(&format!("service.{service}"), lang), t(&format!("case.{}", o.case), lang));
     let mut reasons: Vec<_> = o.reasons.iter().collect();
     // The conditions that decide come first, not met first; information lines (which decide
     // nothing) follow, answered "yes" / "no" rather than "met" / "not met".
@@ -51,8 +52,9 @@ pub fn outcome_view(p: &Props) -> Html {
     };
     html! {
         <section class={classes!("outcome", verdict_class(o.verdict))} aria-labelledby={format!("h-{service}")} id={format!("s-{service}")}>
-            <h2 id={format!("h-{service}")}>{ t(&format!("service.{service}"), lang) }</h2>
-            <p class="case">{ t(&format!("case.{}", o.case), lang) }</p>
+            <h2 id={format!("h-{service}")}>{ service_name.clone() }</h2>
+            // A case worded like the service (a service with one case) is not said twice.
+            if case != service_name { <p class="case">{ case }</p> }
             <p class={classes!("verdict", verdict_class(o.verdict))}><strong>{ t(&format!("verdict.{}", code(&o.verdict)), lang) }</strong></p>
 
             if !o.missing.is_empty() {
@@ -137,7 +139,7 @@ pub fn outcome_view(p: &Props) -> Html {
             if let Some(d) = &o.deadline {
                 <h3>{ t("ui.deadline", lang) }</h3>
                 <p class="deadline"><strong>{ t("ui.result_by", lang) }{ ": " }{ long_date_weekday(d.result_on, lang) }</strong>
-                    { " — " }{ working_days(d.working_days, lang) }</p>
+                    { " — " }{ count(d.working_days, "working_day", lang) }</p>
                 <p>{ t("ui.registered_on", lang) }{ ": " }{ long_date_weekday(d.registered_on, lang) }</p>
                 <p class="convention">{ t(&format!("convention.{}", d.convention), lang) }</p>
                 <MonthCalendar deadline={d.clone()} lang={lang} />
@@ -166,15 +168,21 @@ pub fn outcome_view(p: &Props) -> Html {
                 </ul>
             }
             <p class="editions"><strong>{ t("ui.acts_used", lang) }{ ": " }</strong>
-                { o.editions.iter().map(|e| format!("{} ({})", e.number, e.edition_date.map(crate::i18n::dmy).unwrap_or_else(|| "—".into()))).collect::<Vec<_>>().join("; ") }
+                { o.editions.iter().map(|e| edition(e, lang)).collect::<Vec<_>>().join("; ") }
             </p>
             if !o.mentioned.is_empty() {
                 <p class="editions"><strong>{ t("ui.acts_mentioned", lang) }{ ": " }</strong>
-                    { o.mentioned.iter().map(|e| e.number).collect::<Vec<_>>().join("; ") }
+                    { o.mentioned.iter().map(|e| edition(e, lang)).collect::<Vec<_>>().join("; ") }
                 </p>
             }
         </section>
     }
+}
+
+/// An act used, by its name and the edition's date: "приказ МВД № 677 (14.11.2025)".
+fn edition(e: &tekser_rules::report::ActEdition, lang: Lang) -> String {
+    let name = tekser_rules::text::act(e.act).map_or(e.number, |a| tekser_rules::text::source_name(a, lang));
+    format!("{name} ({})", e.edition_date.map(crate::i18n::dmy).unwrap_or_else(|| "—".into()))
 }
 
 fn list(lang: Lang, title: &str, prefix: &str, items: &[tekser_rules::report::Warning]) -> Html {

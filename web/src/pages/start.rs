@@ -59,14 +59,46 @@ pub fn start_page(p: &PageProps) -> Html {
                 </fieldset>
                 <button type="submit" class="primary">{ t("ui.start_button", lang) }</button>
             </form>
+            <h2>{ t("ui.where_to_apply", lang) }</h2>
+            <ul class="where">
+                { for where_to_apply(lang).into_iter().map(|(service, open, closed)| html! {
+                    <li><strong>{ service }</strong>{ ": " }{ open }
+                        if !closed.is_empty() { <br /><span class="hint">{ t("ui.where_not", lang) }{ ": " }{ closed }</span> }
+                    </li>
+                }) }
+            </ul>
             <p class="other-ways">{ t("ui.other_ways", lang) }</p>
             <crate::pages::results::FileButtons state={p.state.clone()} dispatch={p.dispatch.clone()} save=false />
         </>
     }
 }
 
+/// Per service, where one may apply and where not: the channels the rules give before any answer
+/// (a channel that depends on the answers, such as registration's, is left to the results).
+pub fn where_to_apply(lang: tekser_rules::Lang) -> Vec<(String, String, String)> {
+    let report = tekser_rules::evaluate(&Default::default(), &tekser_rules::Context { as_of: crate::today() });
+    report
+        .outcomes
+        .iter()
+        .map(|o| {
+            let service = code(&o.service);
+            let name = |c: &tekser_rules::report::ChannelOffer| {
+                let channel = code(&c.channel);
+                crate::i18n::t_opt(&format!("channel_for.{service}.{channel}"), lang)
+                    .unwrap_or_else(|| t(&format!("channel.{channel}"), lang))
+            };
+            let list = |open: bool| o.channels.iter().filter(|c| c.available == open).map(name).collect::<Vec<_>>().join("; ");
+            let open = if o.channels.is_empty() { t("ui.where_depends", lang) } else { list(true) };
+            (t(&format!("service.{service}"), lang), open, list(false))
+        })
+        .collect()
+}
+
 /// When a kiosk clears the answers, with the guard's own numbers.
 fn kiosk_notice(lang: tekser_rules::Lang) -> String {
     use crate::components::idle::{IDLE_SECS, WARN_SECS};
-    t("ui.kiosk_notice", lang).replace("{idle}", &(IDLE_SECS / 60).to_string()).replace("{warn}", &WARN_SECS.to_string())
+    use crate::i18n::count;
+    t("ui.kiosk_notice", lang)
+        .replace("{idle}", &count(IDLE_SECS / 60, "minute", lang))
+        .replace("{warn}", &count(WARN_SECS, "second", lang))
 }
