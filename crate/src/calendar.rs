@@ -198,3 +198,26 @@ pub fn next_working_day(d: NaiveDate) -> Option<NaiveDate> {
     }
     Some(n)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tables cache exactly 2000–2100; outside them the rule is applied directly (the
+    /// answers are the same either way, so only this test sees the cache's range).
+    #[test]
+    fn the_tables_cover_2000_to_2100() {
+        assert!(year_table(1999).is_none());
+        assert!(year_table(2000).is_some());
+        assert!(year_table(2026).is_some());
+        assert!(year_table(2100).is_some());
+        assert!(year_table(2101).is_none());
+        for year in [1999, 2026, 2101] {
+            let mut day = NaiveDate::from_ymd_opt(year, 1, 1);
+            while let Some(x) = day.filter(|x| x.year() == year) {
+                assert_eq!(why(x), why_by_rule(x), "{x}");
+                day = x.succ_opt();
+            }
+        }
+    }
+}

@@ -64,3 +64,47 @@ fn moved_days_name_the_holiday_they_replace() {
     assert!(nauryz.contains(&(d("2026-03-25"), Why::HolidayMoved { key: "nauryz_2", from: d("2026-03-22") })));
     assert!(days.iter().any(|x| x.date == d("2026-03-23") && matches!(x.why, Why::Holiday { key: "nauryz_3", .. })));
 }
+
+/// Years outside the cached tables (2000–2100) are classified by the same rule: weekends and
+/// holidays are days off, an ordinary weekday works (mutation testing found this path untested).
+#[test]
+fn years_outside_the_tables_follow_the_same_rule() {
+    // 1999-01-01 Friday (New Year), 1999-01-02 Saturday (New Year, moved to Monday 4th), Tuesday 5th.
+    assert!(!is_working_day(d("1999-01-01")));
+    assert!(!is_working_day(d("1999-01-02")));
+    assert!(!is_working_day(d("1999-01-04")));
+    assert!(is_working_day(d("1999-01-05")));
+    // 2101-01-01 Saturday (New Year on a weekend), 2101-01-05 Wednesday.
+    assert!(!is_working_day(d("2101-01-01")));
+    assert!(is_working_day(d("2101-01-05")));
+    assert_eq!(tekser_rules::calendar::why(d("2101-01-08")), Some(Why::Weekend), "Saturday 2101-01-08");
+}
+
+/// `why` names an ordinary weekend as such and an ordinary weekday as nothing special.
+#[test]
+fn why_names_weekends_and_leaves_ordinary_weekdays() {
+    use tekser_rules::calendar::why;
+    assert_eq!(why(d("2026-03-28")), Some(Why::Weekend), "Saturday");
+    assert_eq!(why(d("2026-03-29")), Some(Why::Weekend), "Sunday");
+    assert_eq!(why(d("2026-03-26")), None, "Thursday after Nauryz");
+    assert_eq!(why(d("2099-06-10")), None, "Wednesday");
+}
+
+/// The special days of a year list each day once, in order, all in that year: holidays, moved
+/// days, and a transfer order's day off and working day (which replace what the rule would say).
+#[test]
+fn special_days_list_transfers_once_in_date_order() {
+    let days = special_days(2025);
+    assert!(days.iter().all(|x| chrono::Datelike::year(&x.date) == 2025), "only 2025");
+    assert!(days.windows(2).all(|w| w[0].date < w[1].date), "sorted, each date once");
+    assert!(days.iter().any(|x| x.date == d("2025-01-01") && matches!(x.why, Why::Holiday { key: "new_year_1", .. })));
+    let jan3 = days.iter().find(|x| x.date == d("2025-01-03")).expect("3 Jan 2025 listed");
+    assert!(matches!(jan3.why, Why::TransferDayOff { working_day, .. } if working_day == d("2025-01-05")), "{jan3:?}");
+    let jan5 = days.iter().find(|x| x.date == d("2025-01-05")).expect("5 Jan 2025 listed");
+    assert!(matches!(jan5.why, Why::TransferWorkingDay { day_off, .. } if day_off == d("2025-01-03")), "{jan5:?}");
+    // 2024: the working Saturday 4 May and the day off 8 May.
+    let days = special_days(2024);
+    assert!(days.iter().any(|x| x.date == d("2024-05-04") && matches!(x.why, Why::TransferWorkingDay { .. })));
+    assert!(days.iter().any(|x| x.date == d("2024-05-08") && matches!(x.why, Why::TransferDayOff { .. })));
+    assert!(days.iter().any(|x| x.date == d("2024-05-09") && matches!(x.why, Why::Holiday { .. })), "Victory Day kept");
+}
