@@ -69,6 +69,8 @@ struct Expect {
     to_do: Option<Vec<String>>,
     /// Appeal lines shown (codes).
     appeal: Option<Vec<String>>,
+    /// The values reported as unverified (`Limit::Unverified { what }`), exactly.
+    unverified: Option<Vec<String>>,
     /// Acts applied (ids), and acts only mentioned (ids).
     acts: Option<Vec<String>>,
     mentioned: Option<Vec<String>>,
@@ -196,6 +198,13 @@ fn check(o: &Outcome, e: &Expect) -> Vec<String> {
     }
     if let Some(n) = &e.notes {
         eq("notes", format!("{:?}", set(o.notes.iter().map(|w| w.code))), format!("{:?}", set(n.iter().map(String::as_str))));
+    }
+    if let Some(u) = &e.unverified {
+        let got = set(o.limits.iter().filter_map(|l| match l {
+            tekser_rules::report::Limit::Unverified { what } => Some(*what),
+            _ => None,
+        }));
+        eq("unverified", format!("{got:?}"), format!("{:?}", set(u.iter().map(String::as_str))));
     }
     for l in &e.limits {
         let kinds: Vec<String> = o.limits.iter().map(|x| serde_json::to_value(x).unwrap()["kind"].as_str().unwrap().to_string()).collect();
