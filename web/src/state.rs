@@ -40,6 +40,9 @@ pub struct State {
     /// URL or the browser's history, so "Finish and clear" (or the idle timeout) leaves nothing behind
     /// for the next person.
     pub kiosk: bool,
+    /// What the last answers file loaded held that no question takes (unknown fields, services):
+    /// said on "Check your answers"; not kept in the URL.
+    pub file_notes: Vec<FileError>,
 }
 
 impl Default for State {
@@ -51,6 +54,7 @@ impl Default for State {
             raw: BTreeMap::new(),
             from_check: false,
             kiosk: false,
+            file_notes: Vec::new(),
         }
     }
 }
@@ -66,8 +70,8 @@ pub enum Action {
     /// The browser moved in its history: take the screen from the URL, keep the language chosen
     /// and every answer given so far, and add answers only the URL knows.
     FromUrl(State),
-    /// Replace every answer (a loaded file).
-    Load(BTreeMap<&'static str, String>),
+    /// Replace the services and every answer with those of a file, and show them.
+    Load(Loaded),
     /// Forget everything and go to the start page (in the language chosen).
     Reset,
     /// A kiosk's "Finish and clear" or idle timeout: forget everything, the language too, for the
@@ -104,8 +108,11 @@ impl Reducible for State {
                     s.raw.entry(k).or_insert(v);
                 }
             }
-            Action::Load(raw) => {
-                s.raw = raw;
+            Action::Load(file) => {
+                s.services = file.services;
+                s.raw = file.raw;
+                s.file_notes = file.skipped;
+                s.from_check = false;
                 s.screen = Screen::Check;
             }
             Action::Reset => s = State { lang: s.lang, kiosk: s.kiosk, ..State::default() },
@@ -131,6 +138,16 @@ pub enum RawError {
     Empty,
     /// Not a date, a time, a number or an option of the question (text key `input_error.<key>`).
     Invalid(&'static str),
+}
+
+impl RawError {
+    /// The message shown on the question, in `lang`.
+    pub fn message(self, lang: Lang) -> String {
+        match self {
+            RawError::Empty => crate::i18n::t("input_error.required", lang),
+            RawError::Invalid(k) => crate::i18n::t(&format!("input_error.{k}"), lang),
+        }
+    }
 }
 
 /// Parses a raw answer into the typed value the rules take; `Ok(None)` for "don't know".
@@ -227,6 +244,35 @@ impl State {
         out
     }
 
+    /// What is wrong with `raw` as the answer to `path`, in words: its form first (a date, a number,
+    /// one of the options), then the rules' own checks (`Answers::validate`) with every other answer
+    /// as it stands. `None` when it can be used.
+    pub fn error_of(&self, path: &'static str, raw: &str, today: chrono::NaiveDate) -> Option<String> {
+        let f = field(path)?;
+        if let Err(e) = parse_raw(f, raw) {
+            return Some(e.message(self.lang));
+        }
+        let mut trial = self.clone();
+        trial.raw.insert(path, raw.trim().to_string());
+        trial.answers().validate(trial.as_of(today)).into_iter().find(|e| e.field == path).map(|e| e.kind.message(self.lang))
+    }
+
+    /// Every answer given that cannot be used as it stands, with its message, in interview order:
+    /// what "Check your answers" and the results report, each on its question.
+    pub fn problems(&self, today: chrono::NaiveDate) -> Vec<(&'static str, String)> {
+        let checked = self.answers().validate(self.as_of(today));
+        all_fields()
+            .filter_map(|f| {
+                let raw = self.raw.get(f.path)?;
+                let message = match parse_raw(f, raw) {
+                    Err(e) => e.message(self.lang),
+                    Ok(_) => checked.iter().find(|e| e.field == f.path)?.kind.message(self.lang),
+                };
+                Some((f.path, message))
+            })
+            .collect()
+    }
+
     /// Questions answered so far, in interview order (for "Check your answers").
     pub fn answered_fields(&self) -> Vec<&'static Field> {
         all_fields().filter(|f| self.raw.contains_key(f.path)).collect()
@@ -276,28 +322,31 @@ fn enc(s: &str) -> String {
     out
 }
 
-fn dec(s: &str) -> Option<String> {
+/// Decodes a percent-encoded value. Nothing is dropped: a `%` not followed by two hex digits stays as
+/// typed, and bytes that are not UTF-8 become U+FFFD, so a mangled answer still reaches its question
+/// and is reported there.
+fn dec(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        match b[i] {
-            b'%' => {
-                let h = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-                out.push(u8::from_str_radix(h, 16).ok()?);
+        let hex = b.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit)).and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        match (b[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
                 i += 3;
             }
-            b'+' => {
+            (b'+', _) => {
                 out.push(b' ');
                 i += 1;
             }
-            c => {
+            (c, _) => {
                 out.push(c);
                 i += 1;
             }
         }
     }
-    String::from_utf8(out).ok()
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The URL fragment of a state: `#/<screen>?lang=kk&s=phc,trp&<field path>=<raw>&…`.
@@ -327,7 +376,7 @@ pub fn from_fragment(frag: &str) -> State {
     let (screen, query) = frag.split_once('?').unwrap_or((frag, ""));
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let Some(v) = dec(v) else { continue };
+        let v = dec(v);
         match k {
             "lang" => s.lang = Lang::parse(&v).unwrap_or(Lang::Kk),
             "kiosk" => s.kiosk = v == "1",
@@ -380,17 +429,28 @@ pub fn to_json(s: &State) -> String {
     serde_json::to_string_pretty(&Json::Object(root)).unwrap_or_else(|_| "{}".into())
 }
 
-/// Why an answers file cannot be loaded.
+/// What an answers file holds that no question can take, or why it cannot be read at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileError {
-    /// Not JSON, or not an object of sections.
+    /// Not JSON, or not an object of sections: nothing is loaded.
     NotAnswers,
-    /// A section or field the rules do not know (the path as written).
+    /// Text in UTF-16 (or another encoding with zero bytes), not UTF-8: nothing is loaded.
+    NotUtf8,
+    /// A section or field the rules do not know (the path as written): skipped.
     UnknownField(String),
-    /// A known question whose answer does not fit it.
-    BadAnswer(&'static str),
-    /// A service code the rules do not know.
+    /// A section that is not a group of answers (`"person": "citizen"`): skipped.
+    NotSection(String),
+    /// A service code the rules do not know: skipped.
     UnknownService(String),
+}
+
+/// Quotes at most 60 characters of what a file holds, so a 10 MB name does not become a 10 MB message.
+fn quoted(s: &str) -> String {
+    const MAX: usize = 60;
+    match s.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
 }
 
 impl FileError {
@@ -398,57 +458,95 @@ impl FileError {
         use crate::i18n::t;
         match self {
             FileError::NotAnswers => t("ui.file_not_answers", lang),
-            FileError::UnknownField(path) => format!("{} {path}", t("ui.file_unknown_field", lang)),
-            FileError::BadAnswer(path) => t("ui.file_bad_answer", lang).replace("{q}", &t(&format!("question.{path}"), lang)),
-            FileError::UnknownService(code) => format!("{} {code}", t("ui.file_unknown_service", lang)),
+            FileError::NotUtf8 => t("ui.file_not_utf8", lang),
+            FileError::UnknownField(path) => format!("{} {}", t("ui.file_unknown_field", lang), quoted(path)),
+            FileError::NotSection(name) => format!("{} {}", t("ui.file_not_section", lang), quoted(name)),
+            FileError::UnknownService(code) => format!("{} {}", t("ui.file_unknown_service", lang), quoted(code)),
         }
     }
 }
 
-/// Reads an answers file (the CLI's schema) into the services and the raw answers. Every answer is
-/// checked as if typed into its question; anything unknown or unfit is refused, naming it.
-pub fn from_json(text: &str) -> Result<(Vec<Service>, BTreeMap<&'static str, String>), FileError> {
+/// An answers file as read: the services, every answer to a known question (a bad one kept as
+/// written, to be reported on its question), and what no question could take.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub services: Vec<Service>,
+    pub raw: BTreeMap<&'static str, String>,
+    /// Unknown sections, fields and services: skipped, and said so.
+    pub skipped: Vec<FileError>,
+}
+
+/// A JSON value as the raw text its question would take: booleans as `yes`/`no`, lists joined by
+/// commas, a time without its seconds; anything else as its JSON text, which the question reports.
+fn raw_of(f: &Field, x: &serde_json::Value) -> String {
     use serde_json::Value as Json;
+    match x {
+        Json::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+        // A time may be written with seconds ("17:20:00"); the question takes "17:20".
+        Json::String(s) if matches!(f.kind, FieldKind::Time) => crate::i18n::parse_hm(s).map(crate::i18n::hm).unwrap_or_else(|| s.clone()),
+        Json::String(s) => s.clone(),
+        Json::Array(items) if items.iter().all(Json::is_string) => items.iter().filter_map(Json::as_str).collect::<Vec<_>>().join(","),
+        other => other.to_string(),
+    }
+}
+
+/// Reads an answers file (the CLI's schema). Nothing is lost: every answer to a known question is
+/// kept as written, and one that does not fit is reported on its question like a typed one
+/// ([`State::problems`]); unknown sections, fields and services are skipped and listed. Only a file
+/// that is not a JSON object at all is refused.
+pub fn from_json(text: &str) -> Result<Loaded, FileError> {
+    use serde_json::Value as Json;
+    if text.contains('\0') {
+        return Err(FileError::NotUtf8);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Ok(Json::Object(root)) = serde_json::from_str::<Json>(text) else { return Err(FileError::NotAnswers) };
-    let mut services = Service::ALL.to_vec();
-    let mut raw = BTreeMap::new();
-    let mut check = Answers::default();
+    let mut loaded = Loaded { services: Service::ALL.to_vec(), ..Loaded::default() };
     for (section, fields) in &root {
         if section == "services" {
-            let codes: Vec<&str> = fields.as_array().map(|a| a.iter().filter_map(Json::as_str).collect()).unwrap_or_default();
-            services = codes
-                .iter()
-                .map(|c| Service::ALL.into_iter().find(|x| service_code(*x) == *c).ok_or_else(|| FileError::UnknownService(c.to_string())))
-                .collect::<Result<_, _>>()?;
+            let codes: Vec<Json> = match fields {
+                Json::Array(items) => items.clone(),
+                Json::Null => Vec::new(),
+                one => vec![one.clone()],
+            };
+            let mut chosen = Vec::new();
+            for c in &codes {
+                match Service::ALL.into_iter().find(|x| c.as_str() == Some(service_code(*x))) {
+                    Some(s) if !chosen.contains(&s) => chosen.push(s),
+                    Some(_) => {}
+                    None => loaded.skipped.push(FileError::UnknownService(c.as_str().map_or_else(|| c.to_string(), str::to_string))),
+                }
+            }
+            // None chosen means all four, as on the start page.
+            if !chosen.is_empty() {
+                loaded.services = Service::ALL.into_iter().filter(|s| chosen.contains(s)).collect();
+            }
             continue;
         }
-        let Json::Object(fields) = fields else { return Err(FileError::UnknownField(section.clone())) };
+        let fields = match fields {
+            Json::Object(fields) => fields,
+            Json::Null => continue,
+            _ if all_fields().any(|f| f.path.split_once('.').is_some_and(|(s, _)| s == section)) => {
+                loaded.skipped.push(FileError::NotSection(section.clone()));
+                continue;
+            }
+            _ => {
+                loaded.skipped.push(FileError::UnknownField(section.clone()));
+                continue;
+            }
+        };
         for (name, x) in fields {
             let path = format!("{section}.{name}");
-            let f = field(&path).ok_or(FileError::UnknownField(path))?;
-            let text = match x {
-                Json::Null => continue,
-                Json::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
-                // A time may be written with seconds ("17:20:00"); the question takes "17:20".
-                Json::String(s) if matches!(f.kind, FieldKind::Time) => {
-                    crate::i18n::parse_hm(s).map(crate::i18n::hm).unwrap_or_else(|| s.clone())
+            match field(&path) {
+                None => loaded.skipped.push(FileError::UnknownField(path)),
+                Some(_) if x.is_null() => {}
+                Some(f) => {
+                    loaded.raw.insert(f.path, raw_of(f, x));
                 }
-                Json::String(s) => s.clone(),
-                Json::Number(n) => n.to_string(),
-                Json::Array(items) => items.iter().map(|i| i.as_str().unwrap_or("\u{0}")).collect::<Vec<_>>().join(","),
-                Json::Object(_) => return Err(FileError::BadAnswer(f.path)),
-            };
-            let fits = match parse_raw(f, &text) {
-                Ok(Some(v)) => check.set(f.path, v).is_ok(),
-                Ok(None) | Err(_) => false,
-            };
-            if !fits {
-                return Err(FileError::BadAnswer(f.path));
             }
-            raw.insert(f.path, text);
         }
     }
-    Ok((services, raw))
+    Ok(loaded)
 }
 
 #[cfg(test)]
@@ -496,7 +594,7 @@ mod tests {
 
     #[test]
     fn facts_that_refine_a_checklist_are_asked_once_nothing_is_missing() {
-        let (services, raw) = from_json(include_str!("../../examples/all-four.json")).unwrap();
+        let Loaded { services, raw, .. } = from_json(include_str!("../../examples/all-four.json")).unwrap();
         let s = State { services, raw, ..State::default() };
         let qs = s.questions(day(2026, 3, 2));
         assert_eq!(qs.first(), Some(&"phc.categories"), "{qs:?}");
@@ -507,7 +605,7 @@ mod tests {
     #[test]
     fn nothing_is_refined_for_a_service_the_person_cannot_apply_for() {
         // A campaign application the day after the window closes (194 para 5) is not a ground.
-        let (services, mut raw) = from_json(include_str!("../../examples/phc.json")).unwrap();
+        let Loaded { services, mut raw, .. } = from_json(include_str!("../../examples/phc.json")).unwrap();
         raw.remove("phc.categories");
         raw.insert("application.date", "2026-11-02".into());
         let s = State { services, raw, ..State::default() };
@@ -536,6 +634,7 @@ mod tests {
             raw: [("registration.area_total_m2", "48,5".to_string()), ("person.iin", "0612 1160 0012".to_string())].into_iter().collect(),
             from_check: false,
             kiosk: false,
+            file_notes: Vec::new(),
         };
         let back = from_fragment(&to_fragment(&s));
         assert_eq!(back.lang, s.lang);
@@ -595,15 +694,51 @@ mod tests {
         ]);
         let json = to_json(&s);
         assert!(!json.contains("null") && json.contains("\"17:20\""), "only what was answered, times in minutes: {json}");
-        let (services, raw) = from_json(&json).unwrap();
-        assert_eq!(raw, s.raw);
-        assert!(raw.keys().all(|p| s.answered(p)), "every answer loaded is a valid answer");
-        assert_eq!(services, Service::ALL.to_vec());
-        assert_eq!(from_json("{\"person\": {\"status\": \"martian\"}}"), Err(FileError::BadAnswer("person.status")));
-        assert_eq!(from_json("{\"person\": {\"shoe_size\": 44}}"), Err(FileError::UnknownField("person.shoe_size".into())));
-        assert_eq!(from_json("{\"services\": [\"tax\"]}"), Err(FileError::UnknownService("tax".into())));
+        let loaded = from_json(&json).unwrap();
+        assert_eq!(loaded.raw, s.raw);
+        assert!(loaded.raw.keys().all(|p| s.answered(p)), "every answer loaded is a valid answer");
+        assert_eq!((loaded.services, loaded.skipped), (Service::ALL.to_vec(), vec![]));
         assert_eq!(from_json("<html>"), Err(FileError::NotAnswers));
-        assert!(FileError::BadAnswer("person.status").message(Lang::En).contains("legal status"), "names the question");
+        assert_eq!(from_json("{\"person\": {}} {}"), Err(FileError::NotAnswers), "trailing data");
+        assert_eq!(from_json("{\u{0}\"\u{0}"), Err(FileError::NotUtf8));
+        assert_eq!(from_json("\u{feff}{\"services\": [\"trp\"]}").map(|l| l.services), Ok(vec![Service::Trp]), "a BOM is skipped");
+    }
+
+    #[test]
+    fn a_file_with_bad_answers_loses_nothing_and_reports_each_on_its_question() {
+        let file = r#"{"services": ["trp", "tax", 7], "person": {"status": "martian", "citizenship": "UZB", "date_of_birth": {"y": 1990}, "shoe_size": 44},
+            "phc": {"categories": ["pensioner", 3]}, "application": {"date": "2026-03-20", "time": "17:20:00"}, "planet": "mars"}"#;
+        let loaded = from_json(file).unwrap();
+        assert_eq!(loaded.services, vec![Service::Trp]);
+        assert_eq!(
+            loaded.skipped,
+            vec![
+                FileError::UnknownField("person.shoe_size".into()),
+                FileError::UnknownField("planet".into()),
+                FileError::UnknownService("tax".into()),
+                FileError::UnknownService("7".into()),
+            ]
+        );
+        let raw = |p: &str| loaded.raw.get(p).map(String::as_str);
+        assert_eq!((raw("person.status"), raw("person.citizenship"), raw("application.time")), (Some("martian"), Some("UZB"), Some("17:20")));
+        assert_eq!((raw("person.date_of_birth"), raw("phc.categories")), (Some(r#"{"y":1990}"#), Some(r#"["pensioner",3]"#)));
+        let s = Rc::new(State { lang: Lang::En, ..State::default() }).reduce(Action::Load(loaded));
+        assert_eq!(s.screen, Screen::Check);
+        let problems: Vec<&str> = s.problems(day(2026, 3, 2)).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(problems, ["person.status", "person.date_of_birth", "phc.categories"]);
+        assert_eq!(s.answers().person.citizenship.as_deref(), Some("UZB"), "the good answers are used");
+        assert!(FileError::UnknownField("x".repeat(10_000_000)).message(Lang::En).chars().count() < 100, "a long name is cut");
+    }
+
+    #[test]
+    fn a_mangled_url_keeps_every_value_and_reports_it_on_its_question() {
+        let s = from_fragment("#/q/person.date_of_birth?lang=ru&person.date_of_birth=2004-02-30&person.iin=%ZZ%E2%82&person.status=citizen");
+        assert_eq!(s.screen, Screen::Question("person.date_of_birth"));
+        assert_eq!(s.raw.get("person.iin").map(String::as_str), Some("%ZZ\u{fffd}"), "bad escapes stay as typed");
+        assert_eq!(s.error_of("person.date_of_birth", "2004-02-30", day(2026, 3, 2)).as_deref(), Some("Введите существующую дату: день, месяц и год"));
+        let problems = s.problems(day(2026, 3, 2));
+        assert_eq!(problems.iter().map(|(p, _)| *p).collect::<Vec<_>>(), ["person.date_of_birth", "person.iin"]);
+        assert!(s.answered("person.status"));
     }
 
     #[test]
