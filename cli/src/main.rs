@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 = done; 2 = bad input or usage (the message names the field and the problem).
 
+mod input;
 mod render;
 
 use chrono::NaiveDate;
@@ -95,8 +96,8 @@ fn run(args: &[String]) -> Result<String, String> {
             let as_of = as_of.or(answers.application.date).unwrap_or_else(today_utc5);
             let errors = answers.validate(as_of);
             if !errors.is_empty() {
-                let lines: Vec<String> = errors.iter().map(|e| render::input_error(e, lang)).collect();
-                return Err(format!("{file}: {} bad answer(s):\n{}", errors.len(), lines.join("\n")));
+                let lines: Vec<String> = errors.iter().map(|e| format!("  {}", input::input_error(e, lang))).collect();
+                return Err(format!("{file}: {}\n{}", input::bad_answers(errors.len(), lang), lines.join("\n")));
             }
             let report = evaluate(&answers, &Context { as_of });
             Ok(if json { serde_json::to_string_pretty(&report).expect("report serialises") + "\n" } else { render::report(&report, lang) })
@@ -125,15 +126,7 @@ fn read(file: &str) -> Result<String, String> {
 /// Parses answers, naming the field of the first problem (e.g. `person.date_of_birth`).
 fn parse_answers(text: &str, lang: Lang) -> Result<Answers, String> {
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let head = tekser_rules::text("input_error.parse", lang).unwrap_or("cannot read answers");
-        if path == "." {
-            format!("{head}: {}", e.inner())
-        } else {
-            format!("{head}: field `{path}`: {}", e.inner())
-        }
-    })
+    serde_path_to_error::deserialize(de).map_err(|e| input::parse_error(&e.path().to_string(), e.inner(), lang))
 }
 
 /// Today in Kazakhstan (UTC+5): the CLI may read the clock, the rules never do.

@@ -1,7 +1,6 @@
 //! Plain-text rendering of a report and the calendar, in the chosen language.
 
 use std::fmt::Write;
-use tekser_rules::answers::InputError;
 use tekser_rules::calendar::{self, Why};
 use tekser_rules::data::Provision;
 use tekser_rules::report::{Outcome, Status};
@@ -25,10 +24,6 @@ fn cite(p: &Provision, lang: Lang) -> String {
         format!(" [{}]", t(&format!("provenance.{}", name(&p.provenance)), lang))
     };
     format!("{}{date}, {}{prov}", p.act.number, p.unit.get(lang))
-}
-
-pub fn input_error(e: &InputError, lang: Lang) -> String {
-    format!("  {}: {}", e.field, e.kind.message(lang))
 }
 
 pub fn report(r: &Report, lang: Lang) -> String {

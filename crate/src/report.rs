@@ -398,9 +398,10 @@ impl Outcome {
         // primary source).
         let refuses = |role| self.reasons.iter().any(|r| r.role == role && r.status == Status::NotMet && r.firm());
         let asks = self.reasons.iter().any(|r| r.decides() && r.status == Status::Unknown && !r.missing.is_empty());
-        let unsettled = self.reasons.iter().any(|r| {
-            r.decides() && ((r.status == Status::NotMet && !r.firm()) || (r.status == Status::Unknown && r.missing.is_empty()))
-        });
+        let unsettled = self
+            .reasons
+            .iter()
+            .any(|r| r.decides() && ((r.status == Status::NotMet && !r.firm()) || (r.status == Status::Unknown && r.missing.is_empty())));
         self.verdict = if refuses(Role::Scope) {
             Verdict::NotApplicable
         } else if refuses(Role::Condition) {

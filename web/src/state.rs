@@ -273,6 +273,26 @@ impl State {
             .collect()
     }
 
+    /// The lines of the problems summary on "Check your answers" and the results, in words: each bad
+    /// answer naming its question (with the question's path, for the link), then what a loaded file
+    /// held that no question takes.
+    pub fn summary(&self, today: chrono::NaiveDate) -> Vec<(Option<&'static str>, String)> {
+        use crate::i18n::t;
+        let lang = self.lang;
+        let on_questions = self.problems(today).into_iter().map(|(path, e)| {
+            (Some(path), t("ui.problem_on", lang).replace("{q}", &t(&format!("question.{path}"), lang)).replace("{e}", &e))
+        });
+        let notes = self.file_notes.iter().map(|n| (None, format!("{}: {}", t("ui.file_skipped", lang), n.message(lang))));
+        on_questions.chain(notes).collect()
+    }
+
+    /// On a question's screen, the error its page opens with: the answer that came with the page (a
+    /// link, a loaded file, going back) when it cannot be used, as if Continue had been pressed.
+    pub fn opening_error(&self, today: chrono::NaiveDate) -> Option<String> {
+        let Screen::Question(path) = self.screen else { return None };
+        self.error_of(path, self.raw.get(path)?, today)
+    }
+
     /// Questions answered so far, in interview order (for "Check your answers").
     pub fn answered_fields(&self) -> Vec<&'static Field> {
         all_fields().filter(|f| self.raw.contains_key(f.path)).collect()
@@ -330,7 +350,10 @@ fn dec(s: &str) -> String {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        let hex = b.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit)).and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        let hex = b
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
         match (b[i], hex) {
             (b'%', Some(byte)) => {
                 out.push(byte);
@@ -463,6 +486,11 @@ impl FileError {
             FileError::NotSection(name) => format!("{} {}", t("ui.file_not_section", lang), quoted(name)),
             FileError::UnknownService(code) => format!("{} {}", t("ui.file_unknown_service", lang), quoted(code)),
         }
+    }
+
+    /// What the page says when a file cannot be read at all.
+    pub fn alert(&self, lang: Lang) -> String {
+        format!("{}: {}", crate::i18n::t("ui.load_error", lang), self.message(lang))
     }
 }
 
@@ -720,7 +748,10 @@ mod tests {
             ]
         );
         let raw = |p: &str| loaded.raw.get(p).map(String::as_str);
-        assert_eq!((raw("person.status"), raw("person.citizenship"), raw("application.time")), (Some("martian"), Some("UZB"), Some("17:20")));
+        assert_eq!(
+            (raw("person.status"), raw("person.citizenship"), raw("application.time")),
+            (Some("martian"), Some("UZB"), Some("17:20"))
+        );
         assert_eq!((raw("person.date_of_birth"), raw("phc.categories")), (Some(r#"{"y":1990}"#), Some(r#"["pensioner",3]"#)));
         let s = Rc::new(State { lang: Lang::En, ..State::default() }).reduce(Action::Load(loaded));
         assert_eq!(s.screen, Screen::Check);
@@ -732,10 +763,14 @@ mod tests {
 
     #[test]
     fn a_mangled_url_keeps_every_value_and_reports_it_on_its_question() {
-        let s = from_fragment("#/q/person.date_of_birth?lang=ru&person.date_of_birth=2004-02-30&person.iin=%ZZ%E2%82&person.status=citizen");
+        let s =
+            from_fragment("#/q/person.date_of_birth?lang=ru&person.date_of_birth=2004-02-30&person.iin=%ZZ%E2%82&person.status=citizen");
         assert_eq!(s.screen, Screen::Question("person.date_of_birth"));
         assert_eq!(s.raw.get("person.iin").map(String::as_str), Some("%ZZ\u{fffd}"), "bad escapes stay as typed");
-        assert_eq!(s.error_of("person.date_of_birth", "2004-02-30", day(2026, 3, 2)).as_deref(), Some("Введите существующую дату: день, месяц и год"));
+        assert_eq!(
+            s.error_of("person.date_of_birth", "2004-02-30", day(2026, 3, 2)).as_deref(),
+            Some("Введите существующую дату: день, месяц и год")
+        );
         let problems = s.problems(day(2026, 3, 2));
         assert_eq!(problems.iter().map(|(p, _)| *p).collect::<Vec<_>>(), ["person.date_of_birth", "person.iin"]);
         assert!(s.answered("person.status"));

@@ -51,31 +51,33 @@ pub struct BackProps {
 }
 
 /// The answers that cannot be used as they stand, each naming its question and linking to it, and
-/// what a loaded file held that no question takes. Nothing when every answer can be used.
+/// what a loaded file held that no question takes (`State::summary`). Nothing when all is well.
 #[function_component(Problems)]
 pub fn problems(p: &PageProps) -> Html {
     let s = &p.state;
     let lang = s.lang;
-    let problems = s.problems(crate::today());
-    if problems.is_empty() && s.file_notes.is_empty() {
+    let lines = s.summary(crate::today());
+    if lines.is_empty() {
         return html! {};
     }
+    let on_questions = lines.iter().any(|(path, _)| path.is_some());
     html! {
         <div class="error-summary" id="problems" role="alert" tabindex="-1" aria-labelledby="problems-title">
             <h2 id="problems-title">{ t("ui.problems_title", lang) }</h2>
-            if !problems.is_empty() { <p>{ t("ui.problems_lead", lang) }</p> }
+            if on_questions { <p>{ t("ui.problems_lead", lang) }</p> }
             <ul>
-                { for problems.into_iter().map(|(path, message)| {
-                    let mut target = (**s).clone();
-                    target.screen = Screen::Question(path);
-                    let onclick = p.dispatch.reform(move |e: MouseEvent| {
-                        e.prevent_default();
-                        Action::Show(Screen::Question(path))
-                    });
-                    let line = t("ui.problem_on", lang).replace("{q}", &t(&format!("question.{path}"), lang)).replace("{e}", &message);
-                    html! { <li><a href={crate::state::to_fragment(&target)} {onclick}>{ line }</a></li> }
+                { for lines.into_iter().map(|(path, line)| match path {
+                    Some(path) => {
+                        let mut target = (**s).clone();
+                        target.screen = Screen::Question(path);
+                        let onclick = p.dispatch.reform(move |e: MouseEvent| {
+                            e.prevent_default();
+                            Action::Show(Screen::Question(path))
+                        });
+                        html! { <li><a href={crate::state::to_fragment(&target)} {onclick}>{ line }</a></li> }
+                    }
+                    None => html! { <li>{ line }</li> },
                 }) }
-                { for s.file_notes.iter().map(|n| html! { <li>{ t("ui.file_skipped", lang) }{ ": " }{ n.message(lang) }</li> }) }
             </ul>
         </div>
     }

@@ -27,9 +27,7 @@ pub fn question_page(p: &Props) -> Html {
     let path = p.path;
     let Some(f) = field(path) else { return html! {} };
     let draft = use_state(|| p.state.raw.get(path).cloned().unwrap_or_default());
-    // An answer that came with the page (a link, a loaded file, going back) and cannot be used is
-    // reported at once, as if Continue had been pressed.
-    let error = use_state(|| p.state.raw.get(path).and_then(|raw| p.state.error_of(path, raw, crate::today())));
+    let error = use_state(|| p.state.opening_error(crate::today()));
 
     let submit = {
         let (draft, error, state, dispatch) = (draft.clone(), error.clone(), p.state.clone(), p.dispatch.clone());

@@ -116,7 +116,7 @@ pub fn file_buttons(p: &FileProps) -> Html {
             <label for="load-answers" class="file-label">{ t("ui.load_answers", lang) }</label>
             <input type="file" id="load-answers" accept=".json,application/json" onchange={load} />
             if let Some(e) = &*error {
-                <p class="error-message" role="alert">{ t("ui.load_error", lang) }{ ": " }{ e.message(lang) }</p>
+                <p class="error-message" role="alert">{ e.alert(lang) }</p>
             }
         </div>
     }
