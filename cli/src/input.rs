@@ -2,7 +2,8 @@
 //! a path; here they become the texts the app shows for the same problem (`input_error.*`,
 //! `ui.file_*`), naming the question by its field path and its words.
 
-use tekser_rules::answers::{all_fields, FieldKind, InputError};
+use crate::render::on_question;
+use tekser_rules::answers::{all_fields, FieldKind};
 use tekser_rules::Lang;
 
 fn t(key: &str, lang: Lang) -> String {
@@ -15,22 +16,6 @@ fn short(s: &str) -> String {
         Some((cut, _)) => format!("{}…", &s[..cut]),
         None => s.to_string(),
     }
-}
-
-/// `person.iin «IIN (12 digits)»: message`, with each language's quotation marks.
-pub fn on_question(path: &str, message: &str, lang: Lang) -> String {
-    let q = t(&format!("question.{path}"), lang);
-    format!("{path} {}", t("ui.problem_on", lang).replace("{q}", &q).replace("{e}", message))
-}
-
-/// A bad answer found by `Answers::validate`.
-pub fn input_error(e: &InputError, lang: Lang) -> String {
-    on_question(e.field, &e.kind.message(lang), lang)
-}
-
-/// The heading over the bad answers `validate` found.
-pub fn bad_answers(n: usize, lang: Lang) -> String {
-    t("input_error.bad_answers", lang).replace("{n}", &n.to_string())
 }
 
 /// What an answer to a question of this kind looks like in the file.

@@ -96,8 +96,8 @@ fn run(args: &[String]) -> Result<String, String> {
             let as_of = as_of.or(answers.application.date).unwrap_or_else(today_utc5);
             let errors = answers.validate(as_of);
             if !errors.is_empty() {
-                let lines: Vec<String> = errors.iter().map(|e| format!("  {}", input::input_error(e, lang))).collect();
-                return Err(format!("{file}: {}\n{}", input::bad_answers(errors.len(), lang), lines.join("\n")));
+                let lines: Vec<String> = errors.iter().map(|e| format!("  {}", render::input_error(e, lang))).collect();
+                return Err(format!("{file}: {}\n{}", render::bad_answers(errors.len(), lang), lines.join("\n")));
             }
             let report = evaluate(&answers, &Context { as_of });
             Ok(if json { serde_json::to_string_pretty(&report).expect("report serialises") + "\n" } else { render::report(&report, lang) })

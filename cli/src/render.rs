@@ -3,6 +3,7 @@
 use std::fmt::Write;
 use tekser_rules::calendar::{self, Why};
 use tekser_rules::data::Provision;
+use tekser_rules::answers::InputError;
 use tekser_rules::report::{Outcome, Status};
 use tekser_rules::{text, Lang, Report};
 
@@ -24,6 +25,22 @@ fn cite(p: &Provision, lang: Lang) -> String {
         format!(" [{}]", t(&format!("provenance.{}", name(&p.provenance)), lang))
     };
     format!("{}{date}, {}{prov}", p.act.number, p.unit.get(lang))
+}
+
+/// `person.iin «IIN (12 digits)»: message`, with each language's quotation marks.
+pub fn on_question(path: &str, message: &str, lang: Lang) -> String {
+    let q = t(&format!("question.{path}"), lang);
+    format!("{path} {}", t("ui.problem_on", lang).replace("{q}", &q).replace("{e}", message))
+}
+
+/// A bad answer found by `Answers::validate`.
+pub fn input_error(e: &InputError, lang: Lang) -> String {
+    on_question(e.field, &e.kind.message(lang), lang)
+}
+
+/// The heading over the bad answers `validate` found.
+pub fn bad_answers(n: usize, lang: Lang) -> String {
+    t("input_error.bad_answers", lang).replace("{n}", &n.to_string())
 }
 
 pub fn report(r: &Report, lang: Lang) -> String {
