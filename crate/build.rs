@@ -249,6 +249,8 @@ struct ParamValueRow {
     end: Option<String>,
     source: String,
     provenance: String,
+    /// How sure the start date is, when less sure than the value (default: as the value).
+    from_provenance: Option<String>,
     #[serde(default)]
     note: String,
 }
@@ -301,11 +303,12 @@ fn gen_params(out: &mut String, files: &[PathBuf]) {
             let purpose = v.purpose.clone().unwrap_or_else(|| "all".into());
             froms.push(&v.from);
             rows.push(format!(
-                "Dated {{ from: {}, purpose: {:?}, value: {value}, source: {:?}, provenance: {}, note: {:?} }}",
+                "Dated {{ from: {}, purpose: {:?}, value: {value}, source: {:?}, provenance: {}, from_provenance: {}, note: {:?} }}",
                 date(&v.from),
                 purpose,
                 prose(&v.source),
                 provenance(&v.provenance),
+                provenance(v.from_provenance.as_deref().unwrap_or(&v.provenance)),
                 prose(v.note.trim())
             ));
         }

@@ -93,8 +93,13 @@ fn run(args: &[String]) -> Result<String, String> {
         Command::Check { file, as_of, lang, json } => {
             let text = read(&file)?;
             let answers = parse_answers(&text, lang).map_err(|e| format!("{file}: {e}"))?;
+            if let Some(Err(e)) = as_of.map(tekser_rules::answers::bounds::check_as_of) {
+                return Err(format!("--as-of: {}", e.kind.message(lang)));
+            }
             let as_of = as_of.or(answers.application.date).unwrap_or_else(today_utc5);
-            let errors = answers.validate(as_of);
+            // Without --as-of the day is the application date: its own error names it.
+            let errors: Vec<_> =
+                answers.validate(as_of).into_iter().filter(|e| e.field != "as_of" || answers.application.date.is_none()).collect();
             if !errors.is_empty() {
                 let lines: Vec<String> = errors.iter().map(|e| format!("  {}", render::input_error(e, lang))).collect();
                 return Err(format!("{file}: {}\n{}", render::bad_answers(errors.len(), lang), lines.join("\n")));

@@ -72,6 +72,26 @@ fn a_date_of_birth_after_as_of_is_bad_input() {
 }
 
 #[test]
+fn dates_out_of_range_exit_2_naming_the_field_and_the_bounds() {
+    for (input, field) in [
+        (r#"{"application": {"date": "+262142-12-21"}}"#, "application.date"),
+        (r#"{"application": {"date": "+262142-12-30"}, "person": {"date_of_birth": "-262143-01-01"}}"#, "application.date"),
+        (r#"{"person": {"date_of_birth": "0000-01-01"}}"#, "person.date_of_birth"),
+        (r#"{"registration": {"stay_until": "9999-12-31"}}"#, "registration.stay_until"),
+    ] {
+        let o = tekser(&["check", "-", "--lang", "en"], Some(input));
+        assert_eq!(o.status.code(), Some(2), "{input}: {}", stderr(&o));
+        assert!(stderr(&o).contains(field) && stderr(&o).contains("The date must be between"), "{input}: {}", stderr(&o));
+    }
+    let o = tekser(&["check", "-", "--as-of", "2022-08-06"], Some(r#"{"application": {"date": "-262143-01-01"}}"#));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("application.date"), "{}", stderr(&o));
+    let o = tekser(&["check", "-", "--as-of", "9999-01-01", "--lang", "ru"], Some("{}"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--as-of") && stderr(&o).contains("31.12.2100"), "{}", stderr(&o));
+}
+
+#[test]
 fn as_of_comes_from_the_flag_or_the_application_date() {
     let o = tekser(&["check", "-", "--as-of", "2025-05-05"], Some("{}"));
     assert!(stdout(&o).contains("\"as_of\": \"2025-05-05\""));

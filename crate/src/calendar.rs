@@ -63,11 +63,14 @@ fn moved_days(year: i32) -> Vec<(NaiveDate, &'static str, NaiveDate)> {
     movable.sort_by_key(|h| h.0);
     let mut moved: Vec<(NaiveDate, &'static str, NaiveDate)> = Vec::new();
     for h in movable {
-        let mut d = h.0 + chrono::Days::new(1);
-        while is_weekend(d) || is_holiday(d) || moved.iter().any(|m| m.0 == d) {
-            d = d + chrono::Days::new(1);
+        // At the end of what chrono represents there is no next day: nothing to move to.
+        let mut next = h.0.succ_opt();
+        while let Some(d) = next.filter(|d| is_weekend(*d) || is_holiday(*d) || moved.iter().any(|m| m.0 == *d)) {
+            next = d.succ_opt();
         }
-        moved.push((d, h.1, h.0));
+        if let Some(d) = next {
+            moved.push((d, h.1, h.0));
+        }
     }
     moved
 }
@@ -187,11 +190,11 @@ pub fn special_days(year: i32) -> Vec<NonWorkingDay> {
     days
 }
 
-/// The first working day strictly after `d`.
-pub fn next_working_day(d: NaiveDate) -> NaiveDate {
-    let mut n = d + chrono::Days::new(1);
+/// The first working day strictly after `d`; `None` past the last day chrono represents.
+pub fn next_working_day(d: NaiveDate) -> Option<NaiveDate> {
+    let mut n = d.succ_opt()?;
     while !is_working_day(n) {
-        n = n + chrono::Days::new(1);
+        n = n.succ_opt()?;
     }
-    n
+    Some(n)
 }

@@ -117,6 +117,10 @@ pub struct Dated<T: 'static> {
     pub value: T,
     pub source: &'static str,
     pub provenance: Provenance,
+    /// How sure the day it starts is: `from` is the day by which the value is known to apply,
+    /// and a weaker `from_provenance` says it may have applied earlier (e.g. a source page dated
+    /// only by the campaign it describes). See [`Param::basis_where`].
+    pub from_provenance: Provenance,
     pub note: &'static str,
 }
 
@@ -142,6 +146,18 @@ impl<T> Param<T> {
     /// The value in force on `day` for any purpose.
     pub fn at(&self, day: NaiveDate) -> Result<&'static Dated<T>, Gap> {
         self.on(day, "all")
+    }
+
+    /// What a condition deciding `decides(value)` on `day` rests on: the provenance of the value in
+    /// force, made weaker when the next value may already apply (its `from_provenance` says its
+    /// start day is not sure) and would decide otherwise. Before the first value: unverified.
+    pub fn basis_where(&self, day: NaiveDate, decides: impl Fn(&T) -> bool) -> Provenance {
+        let Some(i) = self.values.iter().rposition(|v| v.from <= day) else { return Provenance::Unverified };
+        let now = &self.values[i];
+        match self.values.get(i + 1) {
+            Some(next) if decides(&next.value) != decides(&now.value) => now.provenance.max(next.from_provenance),
+            _ => now.provenance,
+        }
     }
 }
 

@@ -53,56 +53,51 @@ fn within_hours(m: Moment, h: &Hours) -> bool {
     calendar::is_working_day(m.date) && t < h.close
 }
 
-/// The result date of an application made at `m` to a provider open `hours`, and the data limits met.
-pub fn compute(m: Moment, hours: Hours, term: Term, citation: &'static Provision) -> (Deadline, Vec<Limit>) {
+/// The result date of an application made at `m` to a provider open `hours`, and the data limits
+/// met; `None` when the count runs past the last day chrono represents (only a day far outside the
+/// bounds of [`answers::bounds`](crate::answers::bounds) gets there).
+pub fn compute(m: Moment, hours: Hours, term: Term, citation: &'static Provision) -> Option<(Deadline, Vec<Limit>)> {
     let within = within_hours(m, &hours);
-    let registered_on = if within { m.date } else { calendar::next_working_day(m.date) };
+    let registered_on = if within { m.date } else { calendar::next_working_day(m.date)? };
     let (n, convention) = match term {
         Term::WorkingDays(n) => (n, "working_days_after_registration"),
         Term::ResultOnRegistrationIfLate(n) => (n, "result_on_registration_day_if_late"),
     };
-    let mut result_on = registered_on;
-    if within || matches!(term, Term::WorkingDays(_)) {
-        for _ in 0..n {
-            result_on = calendar::next_working_day(result_on);
-        }
-    }
-    let mut skipped = Vec::new();
-    let mut d = m.date;
-    while d <= result_on {
-        if !calendar::is_working_day(d) {
-            if let Some(why) = calendar::why(d) {
-                skipped.push(NonWorkingDay { date: d, why });
-            }
-        }
-        d = d + chrono::Days::new(1);
-    }
+    let result_on = if within || matches!(term, Term::WorkingDays(_)) { add_working_days(registered_on, n)? } else { registered_on };
+    let skipped = (m.date.iter_days())
+        .take_while(|d| *d <= result_on)
+        .filter(|d| !calendar::is_working_day(*d))
+        .filter_map(|date| calendar::why(date).map(|why| NonWorkingDay { date, why }))
+        .collect();
     let limits = calendar_limits(m.date, result_on);
     let dl = Deadline { applied: m, within_hours: within, hours, registered_on, working_days: n, result_on, skipped, convention, citation };
-    (dl, limits)
+    Some((dl, limits))
 }
 
 /// The calendar limits of a span of days: years whose holidays are not in the data, and Kurban
 /// Ait dates in or next to the span that are only planned or estimated.
 pub fn calendar_limits(from: NaiveDate, to: NaiveDate) -> Vec<Limit> {
     let mut limits = Vec::new();
-    for year in from.year()..=to.year() {
-        if !calendar::year_published(year) {
-            limits.push(Limit::CalendarNotPublished { year });
-        }
-    }
+    // Years the data leave out, named one by one only for a span of a few years (a deadline, a
+    // milestone); a longer span says it once, for its first year.
+    let unpublished = (from.year()..=to.year()).filter(|y| !calendar::year_published(*y));
+    unpublished.take(MAX_YEARS_NAMED).for_each(|year| limits.push(Limit::CalendarNotPublished { year }));
+    let (before, after) = (from.pred_opt().unwrap_or(from), to.succ_opt().unwrap_or(to));
     for k in KURBAN_AIT.iter().filter(|k| k.status != DateStatus::Confirmed) {
-        let near = k.date >= from - chrono::Days::new(1) && k.date <= to + chrono::Days::new(1);
-        if near {
+        if (before..=after).contains(&k.date) {
             limits.push(Limit::KurbanAitNotConfirmed { year: k.year, date: k.date });
         }
     }
     limits
 }
 
-/// A day `n` working days after `from` (for procedure milestones).
-pub fn add_working_days(from: NaiveDate, n: u32) -> NaiveDate {
-    (0..n).fold(from, |d, _| calendar::next_working_day(d))
+/// The most years [`calendar_limits`] names for one span.
+const MAX_YEARS_NAMED: usize = 10;
+
+/// A day `n` working days after `from` (for procedure milestones); `None` past the last day chrono
+/// represents.
+pub fn add_working_days(from: NaiveDate, n: u32) -> Option<NaiveDate> {
+    (0..n).try_fold(from, |d, _| calendar::next_working_day(d))
 }
 
 /// The day `n` working days before `d` (`d` itself not counted), e.g. a notice due "no later than

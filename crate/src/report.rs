@@ -38,6 +38,9 @@ pub enum Verdict {
     NotApplicable,
     /// Some facts are missing: see `Outcome::missing`.
     NeedsInfo,
+    /// Nothing refuses, but no channel of application is open on the day (e.g. the portal only,
+    /// for a person who cannot use it): the channels say why.
+    NoChannelOpen,
     /// Nothing firm refuses, but the rules at hand cannot settle it: a condition that is not met
     /// rests only on a secondary or unverified source (which never refuses by itself), or the data
     /// do not cover the day. The person confirms those conditions with the provider; the reasons
@@ -73,6 +76,9 @@ pub enum Role {
     Condition,
     /// Shown, but does not decide.
     Info,
+    /// Something the person can still do before applying (pay the fee, get an electronic
+    /// signature, obtain the owner's consent): not met is a step to take, never a refusal.
+    Step,
 }
 
 /// One condition of a rule, evaluated.
@@ -96,9 +102,13 @@ impl Reason {
     pub fn firm(&self) -> bool {
         self.basis <= crate::data::Provenance::Official
     }
-    /// Decides the verdict (a scope or a condition, not information).
+    /// Decides the verdict (a scope or a condition, not information or a step).
     pub fn decides(&self) -> bool {
-        self.role != Role::Info
+        matches!(self.role, Role::Scope | Role::Condition)
+    }
+    /// A step the person still has to take before applying (a step not met, or not known to be done).
+    pub fn to_do(&self) -> bool {
+        self.role == Role::Step && self.status != Status::Met
     }
 }
 
@@ -174,6 +184,11 @@ impl Check {
         self.reason.role = Role::Info;
         self
     }
+    /// The condition is a step the person can take before applying: not met is a to-do.
+    pub fn step(mut self) -> Self {
+        self.reason.role = Role::Step;
+        self
+    }
     /// Records a fact the condition uses and whether it has been answered.
     pub fn uses(mut self, field: &'static str, answered: bool) -> Self {
         self.reason.facts.push(field);
@@ -229,6 +244,9 @@ pub struct Document {
     pub citation: &'static Provision,
     /// The provider gets it from state information systems: shown, not demanded on paper.
     pub from_state_systems: bool,
+    /// The channel the document belongs to, when it is needed only there (e.g. the owner's
+    /// written consent at a counter): always a channel open to the person.
+    pub channel: Option<Channel>,
 }
 
 /// The fee: a multiple of the MCI, and tenge where the MCI of the day is known.
@@ -281,6 +299,9 @@ pub enum Limit {
     ProvisionNotInForce { id: &'static str },
     /// A value used is marked unverified.
     Unverified { what: &'static str },
+    /// The rules (a dated parameter, the calendar) are not in the data for this day: what they
+    /// decide is left open instead of guessed (e.g. a day before a parameter's first value).
+    RulesNotInData { day: NaiveDate },
 }
 
 impl Limit {
@@ -290,6 +311,7 @@ impl Limit {
         let dmy = |d: &NaiveDate| crate::text::dmy(*d);
         match self {
             Limit::MciNotSet { day } => format!("{} ({})", t("limit.mci_not_set"), dmy(day)),
+            Limit::RulesNotInData { day } => format!("{} ({})", t("limit.rules_not_in_data"), dmy(day)),
             Limit::CalendarNotPublished { year } => format!("{} ({year})", t("limit.calendar_not_published")),
             Limit::KurbanAitNotConfirmed { date, .. } => format!("{} ({})", t("limit.kurban_ait_not_confirmed"), dmy(date)),
             Limit::ProvisionNotInForce { id } => {
@@ -323,8 +345,15 @@ pub struct Outcome {
     /// Further information (text keys `note.<code>`), with citations.
     pub notes: Vec<Warning>,
     pub limits: Vec<Limit>,
-    /// The acts whose provisions this outcome cites, with the edition used.
+    /// Where to complain about a refusal, and in how long (text keys `appeal.<code>`): only on
+    /// outcomes that refuse or leave the question to the provider.
+    pub appeal: Vec<Warning>,
+    /// The acts applied: those with a provision in force on the day that decides something here
+    /// (a reason, channel, document, fee, term, step or refusal ground), with the edition used.
     pub editions: Vec<ActEdition>,
+    /// Acts cited only for information (a note) or only with wording not in force on the day
+    /// (e.g. a pilot that has ended): listed apart from those applied.
+    pub mentioned: Vec<ActEdition>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -351,7 +380,9 @@ impl Outcome {
             refusal_grounds: Vec::with_capacity(8),
             notes: Vec::with_capacity(16),
             limits: vec![],
+            appeal: vec![],
             editions: vec![],
+            mentioned: vec![],
         }
     }
 
@@ -362,7 +393,12 @@ impl Outcome {
     }
 
     pub fn document(&mut self, code: &'static str, because: &'static str, citation: &'static Provision, from_state_systems: bool) {
-        self.documents.push(Document { code, because, citation, from_state_systems });
+        self.documents.push(Document { code, because, citation, from_state_systems, channel: None });
+    }
+
+    /// A document needed only when applying through `channel`.
+    pub fn document_at(&mut self, channel: Channel, code: &'static str, because: &'static str, citation: &'static Provision, state: bool) {
+        self.documents.push(Document { code, because, citation, from_state_systems: state, channel: Some(channel) });
     }
 
     pub fn channel(&mut self, channel: Channel, available: bool, why: &'static str, citation: &'static Provision) {
@@ -375,6 +411,11 @@ impl Outcome {
 
     pub fn note(&mut self, code: &'static str, citation: &'static Provision) {
         self.notes.push(Warning { code, citation });
+    }
+
+    /// A step of the appeal route a source gives (to whom, in how long, then court).
+    pub fn appeal(&mut self, code: &'static str, citation: &'static Provision) {
+        self.appeal.push(Warning { code, citation });
     }
 
     /// Records an unanswered fact that would make a document or channel precise.
@@ -410,12 +451,17 @@ impl Outcome {
             Verdict::NeedsInfo
         } else if unsettled {
             Verdict::CheckWithProvider
+        } else if !self.channels.is_empty() && self.channels.iter().all(|c| !c.available) {
+            Verdict::NoChannelOpen
         } else {
             Verdict::Eligible
         };
+        if !matches!(self.verdict, Verdict::NotEligible | Verdict::CheckWithProvider) {
+            self.appeal.clear();
+        }
         if self.verdict == Verdict::NeedsInfo {
             let mut missing: Vec<&'static str> = vec![];
-            for r in self.reasons.iter().filter(|r| r.role != Role::Info && r.status == Status::Unknown) {
+            for r in self.reasons.iter().filter(|r| r.decides() && r.status == Status::Unknown) {
                 for m in r.missing.iter() {
                     if !missing.contains(&m) {
                         missing.push(m);
@@ -430,34 +476,42 @@ impl Outcome {
             self.refine.clear();
         } else {
             // An information reason left unknown (e.g. "submitted in time") names a fact worth asking.
-            let info_unknown: Vec<&'static str> = (self.reasons.iter())
-                .filter(|r| r.role == Role::Info && r.status == Status::Unknown)
-                .flat_map(|r| r.missing.iter())
-                .collect();
+            let info_unknown: Vec<&'static str> =
+                (self.reasons.iter()).filter(|r| !r.decides() && r.status == Status::Unknown).flat_map(|r| r.missing.iter()).collect();
             info_unknown.into_iter().for_each(|f| self.refine(f));
             let pos = |f: &str| field_order.iter().position(|o| *o == f).unwrap_or(usize::MAX);
             self.refine.sort_by_key(|f| pos(f));
         }
         let mut limits = std::mem::take(&mut self.limits);
         let mut editions = std::mem::take(&mut self.editions);
-        let cited = (self.reasons.iter().map(|r| r.citation))
+        let mut mentioned = std::mem::take(&mut self.mentioned);
+        let deciding = (self.reasons.iter().map(|r| r.citation))
             .chain(self.documents.iter().map(|d| d.citation))
             .chain(self.channels.iter().map(|c| c.citation))
             .chain(self.refusal_grounds.iter().map(|w| w.citation))
-            .chain(self.notes.iter().map(|w| w.citation))
             .chain(self.fee.iter().map(|f| f.citation))
-            .chain(self.timeline.iter().map(|m| m.citation));
-        for p in cited {
+            .chain(self.timeline.iter().map(|m| m.citation))
+            .map(|p| (p, true));
+        let informing = (self.notes.iter().chain(self.appeal.iter())).map(|w| (w.citation, false));
+        for (p, decides) in deciding.chain(informing) {
+            let in_force = p.in_force(as_of);
             let l = Limit::ProvisionNotInForce { id: p.id };
-            if !p.in_force(as_of) && !limits.contains(&l) {
+            if !in_force && decides && !limits.contains(&l) {
                 limits.push(l);
             }
-            if !editions.iter().any(|e| e.act == p.act.id) {
-                editions.push(act_edition(p.act));
+            let e = act_edition(p.act);
+            if decides && in_force {
+                if !editions.contains(&e) {
+                    editions.push(e);
+                }
+            } else if !mentioned.contains(&e) {
+                mentioned.push(e);
             }
         }
+        mentioned.retain(|e| !editions.contains(e));
         self.limits = limits;
         self.editions = editions;
+        self.mentioned = mentioned;
         self
     }
 }

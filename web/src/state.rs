@@ -170,7 +170,15 @@ pub fn parse_raw(f: &Field, raw: &str) -> Result<Option<Value>, RawError> {
         FieldKind::Time => {
             Value::Time(Some(raw).filter(|r| r.matches(':').count() == 1).and_then(crate::i18n::parse_hm).ok_or(RawError::Invalid("time"))?)
         }
-        FieldKind::Int => Value::Int(raw.parse::<u32>().map_err(|_| RawError::Invalid("whole_number"))?.into()),
+        FieldKind::Int => {
+            let v = Value::Int(raw.parse::<u32>().map_err(|_| RawError::Invalid("whole_number"))?.into());
+            // The field's own type may be narrower (a year is an i32): an answer the rules cannot take
+            // is refused here, on its question, rather than dropped later.
+            if Answers::default().set(f.path, v.clone()).is_err() {
+                return Err(RawError::Invalid("whole_number_too_large"));
+            }
+            v
+        }
         FieldKind::Number => {
             let n: f64 = raw.replace(',', ".").parse().map_err(|_| RawError::Invalid("number"))?;
             if !n.is_finite() {
@@ -601,6 +609,19 @@ mod tests {
         assert_eq!(a.person.status, Some(tekser_rules::answers::LegalStatus::Citizen));
         assert_eq!(a.registration.area_total_m2, Some(48.5));
         assert_eq!(a.phc.categories.as_ref().map(Vec::len), Some(2));
+    }
+
+    #[test]
+    fn a_whole_number_the_field_cannot_hold_is_refused_on_its_question() {
+        let year = field("licence.studies_completed_year").unwrap();
+        assert_eq!(parse_raw(year, "2147483648"), Err(RawError::Invalid("whole_number_too_large")));
+        assert_eq!(parse_raw(year, "2147483647"), Ok(Some(Value::Int(2_147_483_647))));
+        let s = with(&[("licence.studies_completed_year", "2147483648")]);
+        assert!(!s.answered("licence.studies_completed_year"), "asked again, not counted as answered");
+        let frag = from_fragment("#/check?licence.studies_completed_year=4294967295");
+        assert_eq!(frag.answers().licence.studies_completed_year, None);
+        assert!(!frag.answered("licence.studies_completed_year"));
+        assert!(crate::i18n::t("input_error.whole_number_too_large", Lang::Kk).chars().any(char::is_alphabetic));
     }
 
     #[test]

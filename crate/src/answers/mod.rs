@@ -4,6 +4,7 @@
 //! Field paths (`person.status`, `phc.reason`, …) are the serde names joined by dots; they are
 //! the keys of questions in `data/texts/` (`question.<path>`) and of [`InputError`]s.
 
+pub mod bounds;
 pub mod licence;
 pub mod phc;
 pub mod registration;
@@ -12,7 +13,7 @@ pub mod trp;
 
 use crate::ids::IdError;
 use crate::report::{Channel, Service};
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 /// One answer set: what the person told us so far.
@@ -108,6 +109,8 @@ pub enum InputErrorKind {
     DateInFuture,
     /// A date before another it must follow (e.g. before the date of birth).
     DateTooEarly,
+    /// A date outside the days this field can take (see [`bounds`]).
+    DateOutOfRange { min: NaiveDate, max: NaiveDate },
     /// A number below its minimum.
     TooSmall { min: f64 },
     /// A number above its maximum.
@@ -132,6 +135,7 @@ impl InputErrorKind {
             }
             InputErrorKind::DateInFuture => ("input_error.date_in_future".into(), None),
             InputErrorKind::DateTooEarly => ("input_error.date_too_early".into(), None),
+            InputErrorKind::DateOutOfRange { .. } => ("input_error.date_out_of_range".into(), None),
             InputErrorKind::TooSmall { min } => ("input_error.too_small".into(), Some(*min)),
             InputErrorKind::TooLarge { max } => ("input_error.too_large".into(), Some(*max)),
             InputErrorKind::UnknownCode => ("input_error.unknown_code".into(), None),
@@ -142,13 +146,17 @@ impl InputErrorKind {
         }
     }
 
-    /// The message in `lang`, e.g. "The value is too large. Maximum: 366".
+    /// The message in `lang`, e.g. "The value is too large. Maximum: 366", or "The date must be
+    /// between 01.01.1900 and 02.03.2026." (the `{min}` and `{max}` of a date range filled in).
     pub fn message(&self, lang: crate::Lang) -> String {
         let (key, n) = self.text_key();
         let text = crate::text(&key, lang).unwrap_or(&key).to_string();
-        match n {
-            Some(n) => format!("{text} {n}"),
-            None => text,
+        match (self, n) {
+            (InputErrorKind::DateOutOfRange { min, max }, _) => {
+                text.replace("{min}", &crate::text::dmy(*min)).replace("{max}", &crate::text::dmy(*max))
+            }
+            (_, Some(n)) => format!("{text} {n}"),
+            (_, None) => text,
         }
     }
 }
@@ -157,6 +165,10 @@ impl Answers {
     /// Every bad answer, each naming its field. Missing answers are not errors.
     pub fn validate(&self, as_of: NaiveDate) -> Vec<InputError> {
         let mut errors = Vec::new();
+        errors.extend(bounds::check_as_of(as_of).err());
+        if let Some(d) = self.application.date {
+            errors.extend(bounds::check("application.date", d, bounds::AS_OF).err());
+        }
         let p = &self.person;
         if let Some(iin) = &p.iin {
             if let Err(error) = crate::ids::validate(iin) {
@@ -164,11 +176,7 @@ impl Answers {
             }
         }
         if let Some(dob) = p.date_of_birth {
-            if dob > as_of {
-                errors.push(InputError { field: "person.date_of_birth", kind: InputErrorKind::DateInFuture });
-            } else if dob.year() < 1900 {
-                errors.push(InputError { field: "person.date_of_birth", kind: InputErrorKind::DateTooEarly });
-            }
+            errors.extend(bounds::check_past("person.date_of_birth", dob, as_of).err());
         }
         if let Some(c) = &p.citizenship {
             if !(c == "stateless" || (c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))) {

@@ -57,6 +57,8 @@ pub enum PhcReason {
     FreeChange,
     /// The yearly attachment campaign.
     Campaign,
+    /// Attached nowhere yet: a newborn, a child born abroad, a person arriving to live here.
+    FirstAttachment,
     /// None of these.
     Other,
 }
@@ -87,7 +89,7 @@ pub enum PhcCategory {
 }
 
 pub const APPLICANT_OPTIONS: &[&str] = &["self", "parent", "guardian", "proxy"];
-pub const REASON_OPTIONS: &[&str] = &["relocation", "free_change", "campaign", "other"];
+pub const REASON_OPTIONS: &[&str] = &["relocation", "free_change", "campaign", "first_attachment", "other"];
 pub const CATEGORY_OPTIONS: &[&str] = &[
     "pensioner",
     "disability",

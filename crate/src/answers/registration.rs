@@ -342,15 +342,17 @@ impl RegistrationAnswers {
         for (field, day) in [("registration.arrival_date", self.arrival_date), ("registration.refugee_start_date", self.refugee_start_date)]
         {
             if let Some(d) = day {
-                if d > as_of {
-                    push(field, InputErrorKind::DateInFuture);
+                if let Err(error) = super::bounds::check_past(field, d, as_of) {
+                    push(field, error.kind);
                 } else if dob.is_some_and(|b| d < b) {
                     push(field, InputErrorKind::DateTooEarly);
                 }
             }
         }
-        if let (Some(from), Some(until)) = (self.arrival_date, self.stay_until) {
-            if until <= from {
+        if let Some(until) = self.stay_until {
+            if let Err(error) = super::bounds::check("registration.stay_until", until, super::bounds::ANY_DAY) {
+                push("registration.stay_until", error.kind);
+            } else if self.arrival_date.is_some_and(|from| until <= from) {
                 push("registration.stay_until", InputErrorKind::DateTooEarly);
             }
         }

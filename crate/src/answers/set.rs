@@ -58,6 +58,21 @@ impl Answers {
         }
     }
 
+    /// Whether the field at `path` has an answer (`false` for an unknown path too).
+    pub fn answered(&self, path: &str) -> bool {
+        let Some((section, name)) = path.split_once('.') else { return false };
+        match section {
+            "person" => self.person.is_set(name),
+            "application" => self.application.is_set(name),
+            "phc" => self.phc.is_set(name),
+            "licence" => self.licence.is_set(name),
+            "trp" => self.trp.is_set(name),
+            "registration" => self.registration.is_set(name),
+            _ => None,
+        }
+        .unwrap_or(false)
+    }
+
     /// Sets the services to check from their codes (`phc`, `medical_licence`, `trp`, `registration`).
     pub fn set_services(&mut self, codes: &[&str]) -> Result<(), SetError> {
         let services = codes.iter().map(|c| Service::from_value(Value::Text(c.to_string()))).collect::<Result<_, _>>()?;
@@ -163,6 +178,12 @@ macro_rules! sections {
                     _ => return Err(SetError::UnknownField),
                 }
                 Ok(())
+            }
+            fn is_set(&self, name: &str) -> Option<bool> {
+                match name {
+                    $(stringify!($field) => Some(self.$field.is_some()),)*
+                    _ => None,
+                }
             }
         }
     )*};

@@ -41,6 +41,7 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
     deadline_and_timeline(&mut out, a, action, ctx.as_of);
     documents(&mut out, l, action, ctx.as_of);
     refusal_grounds(&mut out, l, action);
+    appeal(&mut out);
 
     out.finish(ctx.as_of, &crate::answers::field_order(crate::answers::licence::FIELDS))
 }
@@ -107,20 +108,25 @@ fn action_open(out: &mut Outcome, l: &LicenceAnswers) {
 /// provided that he/she has an electronic digital signature". No ЦОН, no office, no one-time password.
 fn portal_with_eds(out: &mut Outcome, a: &Answers) {
     let eds = a.licence.has_eds;
-    out.reason(Check::new("licence.has_eds", &P_59_LIST_I10_S2).uses("licence.has_eds", eds.is_some()).status(eds));
+    // Getting an EDS is a step before applying, not a refusal: the portal stays the way to apply.
+    out.reason(Check::new("licence.has_eds", &P_59_LIST_I10_S2).step().uses("licence.has_eds", eds.is_some()).status(eds));
     let why = match eds {
         Some(true) => "licence.portal_with_eds",
         Some(false) => "licence.no_eds",
         None => "licence.portal_needs_eds",
     };
-    out.channel(Channel::EgovEds, eds != Some(false), why, &P_59_LIST_I10_S2);
+    out.channel(Channel::EgovEds, true, why, &P_59_LIST_I10_S2);
     out.channel(Channel::EgovOtp, false, "licence.eds_required", &P_59_LIST_I10_S2);
     out.channel(Channel::Con, false, "licence.portal_only", &P_59_LIST_I2);
     out.channel(Channel::ProviderOffice, false, "licence.portal_only", &P_59_LIST_I2);
-    // Only when the channel is answered: a channel other than the portal cannot be used.
+    // Only when the channel is answered: a channel other than the portal cannot be used, so the
+    // step is to apply on the portal instead.
     if let Some(ch) = a.application.channel {
         out.reason(
-            Check::new("licence.portal_channel", &P_59_LIST_I2).uses("application.channel", true).status(Some(ch == Channel::EgovEds)),
+            Check::new("licence.portal_channel", &P_59_LIST_I2)
+                .step()
+                .uses("application.channel", true)
+                .status(Some(ch == Channel::EgovEds)),
         );
     }
 }
@@ -177,7 +183,7 @@ fn deadline_and_timeline(out: &mut Outcome, a: &Answers, action: LicenceAction, 
 
     // `59-p9`: completeness check "within 2 (two) working days from the date of registration".
     let Some(check) = wd(out, &PARAM_LICENCE_COMPLETENESS_CHECK_WD) else { return };
-    let check_by = registered.map(|r| add_working_days(r, check));
+    let check_by = registered.and_then(|r| add_working_days(r, check));
     milestone(out, "licence.completeness_check", Some(check), None, check_by, &P_59_P9);
 
     if action == LicenceAction::Issue {
@@ -185,7 +191,7 @@ fn deadline_and_timeline(out: &mut Outcome, a: &Answers, action: LicenceAction, 
         // of receipt of the request". The request goes out once the documents are complete; the date
         // shown assumes it is received on the last day of the completeness check.
         if let Some(n) = wd(out, &PARAM_LICENCE_APPROVAL_WD) {
-            milestone(out, "licence.approval", Some(n), None, check_by.map(|d| add_working_days(d, n)), &P_59_P11);
+            milestone(out, "licence.approval", Some(n), None, check_by.and_then(|d| add_working_days(d, n)), &P_59_P11);
         }
         // `59-p10` 3), `59-p14-a2`: permit control at the facility before the licence is issued; the
         // visit is notified "at least 24 hours before the start of the visit" (its day is not known).
@@ -212,7 +218,7 @@ fn deadline_and_timeline(out: &mut Outcome, a: &Answers, action: LicenceAction, 
         };
         let notice_by = result.and_then(|r| subtract_working_days(r, notice));
         milestone(out, "licence.preliminary_decision_notice", Some(notice), None, notice_by, &P_59_P12_A1);
-        milestone(out, "licence.objection", Some(objection), None, notice_by.map(|d| add_working_days(d, objection)), &P_59_P12_A2);
+        milestone(out, "licence.objection", Some(objection), None, notice_by.and_then(|d| add_working_days(d, objection)), &P_59_P12_A2);
     }
     // `59-p19`, `59-p20`: the result (or a reasoned refusal), in the portal's personal account.
     milestone(out, "licence.result", Some(n), None, result, citation);
@@ -397,9 +403,12 @@ fn refusal_grounds(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction)
         Check::new("licence.no_court_ban", &P_59_LIST_I9_S1).uses("licence.court_ban", l.court_ban.is_some()).status(not(l.court_ban)),
     );
     out.refusal_ground("licence.court_ban", &P_59_LIST_I9_S1);
-    // 2) the licence fee has not been paid — for an annex alone the List states no fee.
+    // 2) the licence fee has not been paid — for an annex alone the List states no fee. Paying is a
+    // step before applying (the provider checks the payment in state systems, para 8 s5).
     if !(action == LicenceAction::Issue && l.annex_only == Some(true)) {
-        out.reason(Check::new("licence.fee_paid", &P_59_LIST_I9_S2).uses("licence.fee_paid", l.fee_paid.is_some()).status(l.fee_paid));
+        out.reason(
+            Check::new("licence.fee_paid", &P_59_LIST_I9_S2).step().uses("licence.fee_paid", l.fee_paid.is_some()).status(l.fee_paid),
+        );
     }
     out.refusal_ground("licence.fee_not_paid", &P_59_LIST_I9_S2);
     // 3) the applicant does not meet the qualification requirements.
@@ -425,10 +434,29 @@ fn refusal_grounds(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction)
         Check::new("licence.special_right_kept", &P_59_LIST_I9_S7).uses("licence.deprived_of_special_right", d.is_some()).status(not(d)),
     );
     out.refusal_ground("licence.special_right_deprived", &P_59_LIST_I9_S7);
-    // 8) no consent to access personal data of restricted access (also needed for para 8's state data).
+    // 8) no consent to access personal data of restricted access (also needed for para 8's state data):
+    // given in the application itself, so a step, not a refusal.
     let c = l.consents_to_personal_data;
     out.reason(
-        Check::new("licence.consent_personal_data", &P_59_LIST_I9_S8).uses("licence.consents_to_personal_data", c.is_some()).status(c),
+        Check::new("licence.consent_personal_data", &P_59_LIST_I9_S8)
+            .step()
+            .uses("licence.consents_to_personal_data", c.is_some())
+            .status(c),
     );
     out.refusal_ground("licence.no_consent", &P_59_LIST_I9_S8);
+    // `59-p9` paragraph 2: documents incomplete under List item 8, or expired: a written reasoned
+    // refusal "in further consideration of the application" within the two working days of the check.
+    out.refusal_ground("licence.incomplete_or_expired_documents", &P_59_P9_A2);
+}
+
+/// `59-p22`–`59-p27` (Chapter 3): a complaint goes to the head of the provider (considered within
+/// 5 working days, para 23); for a portal application the Unified contact centre tells the
+/// procedure (para 24); pre-trial consideration by a higher body or the quality-assessment body
+/// within 15 working days (para 25), the complaint filed with the provider, who forwards it within
+/// 3 working days (para 26); court after the pre-trial appeal (para 27).
+fn appeal(out: &mut Outcome) {
+    out.appeal("licence.complaint_to_head", &P_59_P22);
+    out.appeal("licence.contact_centre", &P_59_P24);
+    out.appeal("licence.higher_body", &P_59_P25);
+    out.appeal("licence.court", &P_59_P27);
 }

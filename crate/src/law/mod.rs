@@ -28,7 +28,10 @@ pub fn apply_deadline(
     if h.provenance == crate::data::Provenance::Unverified {
         out.limit(Limit::Unverified { what: hours.name });
     }
-    let (dl, limits) = deadline::compute(m, h.value, term, citation);
+    let Some((dl, limits)) = deadline::compute(m, h.value, term, citation) else {
+        out.limit(Limit::RulesNotInData { day: m.date });
+        return;
+    };
     out.deadline = Some(dl);
     limits.into_iter().for_each(|l| out.limit(l));
 }

@@ -53,16 +53,27 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
 
 /// 194-page-reasons: "The service can be used in the event of a change of residence (relocation)
 /// [194-page-reasons-1], if one wishes to change the medical organization (free registration)
-/// [-2], or during the registration campaign [-3]." Any other reason is not a use of the service.
+/// [-2], or during the registration campaign [-3]." These are changes of organisation; a first
+/// attachment (someone attached nowhere yet) is not among them, yet the page's own document list
+/// serves it: "A document confirming birth in a foreign country – for children born in foreign
+/// countries" [194-page-docs-9] and the wards of baby homes [-10] are attached for the first time.
+/// So a first attachment is a ground (docs/provisions.md §1, decision D1). Reading the three uses
+/// as exhaustive for anything else is an interpretation the page does not state: "other" is shown
+/// as not met but does not refuse by itself (it rests on an unverified reading).
 fn ground_to_apply(out: &mut Outcome, phc: &PhcAnswers) {
     let (citation, status) = match phc.reason {
         None => (&P_194_PAGE_REASONS, None),
         Some(PhcReason::Relocation) => (&P_194_PAGE_REASONS_1, Some(true)),
         Some(PhcReason::FreeChange) => (&P_194_PAGE_REASONS_2, Some(true)),
         Some(PhcReason::Campaign) => (&P_194_PAGE_REASONS_3, Some(true)),
+        Some(PhcReason::FirstAttachment) => (&P_194_PAGE_DOCS_9, Some(true)),
         Some(PhcReason::Other) => (&P_194_PAGE_REASONS, Some(false)),
     };
-    out.reason(Check::new("phc.ground_to_apply", citation).uses("phc.reason", phc.reason.is_some()).status(status));
+    let mut check = Check::new("phc.ground_to_apply", citation).uses("phc.reason", phc.reason.is_some());
+    if phc.reason == Some(PhcReason::Other) {
+        check = check.rests_on(Provenance::Unverified);
+    }
+    out.reason(check.status(status));
 }
 
 /// 194-page-reasons-2: "free registration – such a change is allowed twice a year". The limit is
@@ -72,13 +83,17 @@ fn free_change_limit(out: &mut Outcome, phc: &PhcAnswers, ctx: &Context) {
     if phc.reason != Some(PhcReason::FreeChange) {
         return;
     }
-    let limit = PARAM_PHC_FREE_CHANGES_PER_YEAR.at(ctx.as_of).ok().map(|v| v.value);
+    let p = &PARAM_PHC_FREE_CHANGES_PER_YEAR;
+    let limit = p.at(ctx.as_of).ok().map(|v| v.value);
     let within = phc.changes_this_year.zip(limit).map(|(used, limit)| i64::from(used) < limit);
-    out.reason(
-        Check::new("phc.free_change_limit", &P_194_PAGE_REASONS_2)
-            .uses("phc.changes_this_year", phc.changes_this_year.is_some())
-            .status(within),
-    );
+    // The day "twice a year" began is not known (it may be earlier than its `from`): a person
+    // whom the earlier "once a year" refuses but "twice" would not is not refused by it.
+    let basis = phc.changes_this_year.map_or(Provenance::Source, |used| p.basis_where(ctx.as_of, |l| i64::from(used) < *l));
+    let mut check = Check::new("phc.free_change_limit", &P_194_PAGE_REASONS_2).rests_on(basis);
+    if limit.is_some() {
+        check = check.uses("phc.changes_this_year", phc.changes_this_year.is_some());
+    }
+    out.reason(check.status(within));
 }
 
 /// 194-page-reasons-3: "during the registration campaign from September 1 to November 1 (the
@@ -95,7 +110,8 @@ fn campaign_window(out: &mut Outcome, a: &Answers, ctx: &Context) {
     let day = a.application.date.unwrap_or(ctx.as_of);
     let window = PARAM_PHC_CAMPAIGN_WINDOW.at(ctx.as_of).ok();
     let open = window.map(|w| w.value.contains(day));
-    let mut check = Check::new("phc.campaign_window", &P_194_PAGE_REASONS_3);
+    let basis = PARAM_PHC_CAMPAIGN_WINDOW.basis_where(ctx.as_of, |w| w.contains(day));
+    let mut check = Check::new("phc.campaign_window", &P_194_PAGE_REASONS_3).rests_on(basis);
     if a.application.date.is_some() {
         check = check.uses("application.date", true);
     }
@@ -270,6 +286,11 @@ fn applicant_by_age(out: &mut Outcome, phc: &PhcAnswers, minor: Option<bool>) {
     let r = match phc.applicant {
         Some(PhcApplicant::Guardian | PhcApplicant::Proxy) => check.uses("phc.applicant", true).status(Some(true)),
         Some(PhcApplicant::Myself) => {
+            // Secondary, so a minor applying alone is not refused by it; the page itself routes
+            // out-of-town students under 18 through their university's request (194-page-docs-8).
+            if minor == Some(true) {
+                out.note("phc.minor_routes", &P_194_PAGE_DOCS_8);
+            }
             check.uses("person.date_of_birth", minor.is_some()).uses("phc.applicant", true).status(minor.map(|m| !m))
         }
         Some(PhcApplicant::Parent) => check.uses("person.date_of_birth", minor.is_some()).uses("phc.applicant", true).status(minor),

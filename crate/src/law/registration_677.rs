@@ -198,11 +198,13 @@ fn p3_p5_who_is_registered(out: &mut Outcome, f: &Facts) {
     }
 
     // 677-p3-a6: the residence of citizens under guardianship (қорғаншылық, опека) is that of
-    // their legal representatives. C14: an adult under guardianship gets no verdict of his own.
+    // their legal representatives. C14 (second pass): a ward is not exempt from registration; his
+    // place of residence is the guardian's, and the guardian registers him there. Shown, not
+    // deciding: the rest of the outcome is the guardian's application for the ward.
     let ward = f.r.under_guardianship;
     out.reason(
         Check::new("reg.not_under_guardianship", &P_677_P3_A6)
-            .scope()
+            .info()
             .uses("registration.under_guardianship", ward.is_some())
             .status(ward.map(|w| !w)),
     );
@@ -317,8 +319,8 @@ fn p4_place_and_consent(out: &mut Outcome, f: &Facts) {
             .status(r.place_has_address),
     );
     // 677-p11-a3: registrations at objects demolished, destroyed, dismantled or absent from the
-    // information system are removed after an inspection.
-    out.refusal_ground("reg.address_object_missing", &P_677_P11_A3);
+    // information system are removed after an inspection: deregistration, not a refusal.
+    out.note("reg.address_object_missing", &P_677_P11_A3);
 
     match f.place {
         Some(Place::Dwelling) => {
@@ -331,7 +333,9 @@ fn p4_place_and_consent(out: &mut Outcome, f: &Facts) {
                 Some(true) => {
                     Check::new("reg.owner_consent", &P_677_P7_A2).uses("registration.applicant_is_owner", true).status(Some(true))
                 }
+                // Obtaining the consent is a step before applying, not a refusal.
                 Some(false) => Check::new("reg.owner_consent", &P_677_P4_A1)
+                    .step()
                     .uses("registration.applicant_is_owner", true)
                     .uses("registration.owners_consent", r.owners_consent.is_some())
                     .status(r.owners_consent),
@@ -348,9 +352,11 @@ fn p4_place_and_consent(out: &mut Outcome, f: &Facts) {
         }
         Some(Place::Institution) => {
             // 677-p7-s2.2: in buildings used for living, the administration's petition.
+            // Asking the administration for its petition is a step before applying.
             let p = r.has_administration_petition;
             out.reason(
                 Check::new("reg.administration_petition", &P_677_P7_S2_2)
+                    .step()
                     .uses("registration.has_administration_petition", p.is_some())
                     .status(p),
             );
@@ -402,6 +408,9 @@ fn p4_astana_norm(out: &mut Outcome, f: &Facts) -> Option<Astana> {
         return None;
     };
     out.limit(Limit::Unverified { what: PARAM_ASTANA_AREA_NORM_M2.name });
+    // The norm's value and the day it applies from are unverified: every condition that turns on
+    // it (the norm itself and the exception that only matters over it) rests on that.
+    let basis = PARAM_ASTANA_AREA_NORM_M2.basis_where(f.as_of, |_| true);
     out.note("reg.astana_area_total", &P_ASTANA_368_NORM);
     // 677-p10-a6: the owner sees on egov.kz who is registered at the address.
     out.note("reg.owner_sees_registered", &P_677_P10_A6);
@@ -412,6 +421,7 @@ fn p4_astana_norm(out: &mut Outcome, f: &Facts) -> Option<Astana> {
     let counts = r.area_total_m2.zip(r.registered_count);
     let over = counts.map(|(area, n)| (f64::from(n) + 1.0) * per_person > area);
     let mut c = Check::new("reg.astana_within_norm", &P_677_P4_A5_1)
+        .rests_on(basis)
         .uses("registration.area_total_m2", r.area_total_m2.is_some())
         .uses("registration.registered_count", r.registered_count.is_some());
     if over == Some(true) {
@@ -439,7 +449,7 @@ fn p4_astana_norm(out: &mut Outcome, f: &Facts) -> Option<Astana> {
             _ => None,
         }
     };
-    let mut ca = Check::new("reg.astana_exception_category", &P_677_P4_A5_2);
+    let mut ca = Check::new("reg.astana_exception_category", &P_677_P4_A5_2).rests_on(basis);
     if owner_self {
         ca = ca.uses("registration.applicant_is_owner", true);
     } else {
@@ -454,6 +464,7 @@ fn p4_astana_norm(out: &mut Outcome, f: &Facts) -> Option<Astana> {
     let no_outsider = r.outsider_registered.map(|o| !o);
     out.reason(
         Check::new("reg.astana_no_outsider", &P_677_P4_A5_2)
+            .rests_on(basis)
             .uses("registration.outsider_registered", no_outsider.is_some())
             .status(no_outsider),
     );
@@ -572,7 +583,7 @@ fn p8_refugees(out: &mut Outcome, f: &Facts) {
     }
     let start = f.r.refugee_start_date;
     let n = u32::try_from(int(&PARAM_REG_REFUGEE_SUBMIT_WORKING_DAYS, f.as_of)).unwrap_or(0);
-    let by = start.map(|s| crate::deadline::add_working_days(s, n));
+    let by = start.and_then(|s| crate::deadline::add_working_days(s, n));
     if let (Some(s), Some(b)) = (start, by) {
         crate::deadline::calendar_limits(s, b).into_iter().for_each(|l| out.limit(l));
     }
@@ -618,7 +629,9 @@ fn p9_p10_p11_information(out: &mut Outcome, f: &Facts) {
 
 /// 677-p13-a3: «бір айдан бастап бір жылға дейінгі мерзімге» (from one month up to one year, the
 /// year read as inclusive); 677-p13-a4: for official duties or study away for more than a year,
-/// with a confirming document, for the whole period.
+/// with a confirming document, for the whole period. A longer stay for another reason (or without
+/// the document) is still a stay of «бір айдан астам» (677-p13-a1) and is registered, for at most
+/// one year (¶3): so the term decides nothing, it says for how long (information).
 fn p13_term(out: &mut Outcome, f: &Facts) {
     if !f.temporary() {
         return;
@@ -629,30 +642,21 @@ fn p13_term(out: &mut Outcome, f: &Facts) {
         (Some(from), Some(until)) => from.checked_add_months(months(max)).map(|m| until <= m),
         _ => None,
     };
+    let dates = |c: Check| {
+        c.info().uses("registration.arrival_date", r.arrival_date.is_some()).uses("registration.stay_until", r.stay_until.is_some())
+    };
     match within_year {
         None => {
-            out.reason(
-                Check::new("reg.temp_term", &P_677_P13_A3)
-                    .uses("registration.arrival_date", r.arrival_date.is_some())
-                    .uses("registration.stay_until", r.stay_until.is_some())
-                    .status(None),
-            );
+            out.reason(dates(Check::new("reg.temp_term", &P_677_P13_A3)).status(None));
         }
         Some(true) => {
-            out.reason(
-                Check::new("reg.temp_term", &P_677_P13_A3)
-                    .uses("registration.arrival_date", true)
-                    .uses("registration.stay_until", true)
-                    .status(Some(true)),
-            );
+            out.reason(dates(Check::new("reg.temp_term", &P_677_P13_A3)).status(Some(true)));
         }
         Some(false) => {
+            // Whether the whole stay can be registered (¶4), or one year of it (¶3).
             let reason = r.long_stay_reason;
-            let mut c = Check::new("reg.temp_term", &P_677_P13_A4)
-                .uses("registration.arrival_date", true)
-                .uses("registration.stay_until", true)
-                .uses("registration.long_stay_reason", reason.is_some());
-            let ok = match reason {
+            let mut c = dates(Check::new("reg.temp_term", &P_677_P13_A4)).uses("registration.long_stay_reason", reason.is_some());
+            let whole = match reason {
                 None => None,
                 Some(LongStayReason::Other) => Some(false),
                 Some(LongStayReason::OfficialDuties | LongStayReason::Study) => {
@@ -660,10 +664,10 @@ fn p13_term(out: &mut Outcome, f: &Facts) {
                     r.has_confirming_document
                 }
             };
-            out.reason(c.status(ok));
-            if ok == Some(true) {
+            out.reason(c.status(whole));
+            if whole == Some(true) {
                 out.document("reg.confirming_document", "reg.long_stay_duties_or_study", &P_677_P13_A4, false);
-            } else if ok == Some(false) {
+            } else if whole == Some(false) {
                 out.note("reg.term_up_to_one_year", &P_677_P13_A3);
             }
         }
@@ -686,9 +690,11 @@ fn p16_p17_special_localities(out: &mut Outcome, f: &Facts) {
         }
         Some(false) => {}
         Some(true) => {
+            // Obtaining the permit is a step before applying; the refusal ground stays shown.
             let p = r.has_closed_territory_permit;
             out.reason(
                 Check::new("reg.closed_territory_permit", &P_677_P16_A2)
+                    .step()
                     .uses("registration.closed_territory", true)
                     .uses("registration.has_closed_territory_permit", p.is_some())
                     .status(p),
@@ -756,30 +762,33 @@ fn p3_channels(out: &mut Outcome, f: &Facts, astana: Option<&Astana>) {
 }
 
 /// 677-p4-a1 and 677-p7-s2.1 (C7): at a counter, the owner's identity document, presence and
-/// written consent; online, the owner's consent signed with EDS takes their place.
+/// written consent; online, the owner's consent signed with EDS takes their place. Each document
+/// names the channel it belongs to, and only channels open to the person are named: refugees are
+/// placed on record by the internal affairs bodies (677-p8), not at a ЦОН.
 fn consent_documents(out: &mut Outcome, f: &Facts) {
     if f.place != Some(Place::Dwelling) || f.r.applicant_is_owner != Some(false) {
         return;
     }
     let online = |c: Channel| matches!(c, Channel::EgovEds | Channel::EgovOtp | Channel::ConSelfService);
-    let (on, counter) = match f.a.application.channel {
-        Some(c) => (online(c), !online(c)),
-        None => {
-            let on = out.channels.iter().any(|c| c.available && online(c.channel));
-            let counter = out.channels.iter().any(|c| c.available && !online(c.channel));
-            if on || counter {
-                (on, counter)
-            } else {
-                (true, true)
-            }
-        }
+    let open = |c: Channel| out.channels.iter().any(|o| o.available && o.channel == c);
+    let chosen = f.a.application.channel.filter(|c| open(*c));
+    let counter = match chosen {
+        Some(c) if !online(c) => Some(c),
+        Some(_) => None,
+        None => out.channels.iter().find(|o| o.available && !online(o.channel)).map(|o| o.channel),
     };
-    if counter {
-        out.document("reg.owner_identity_document", "reg.consent_at_counter", &P_677_P7_S2_1, false);
-        out.document("reg.owner_written_consent", "reg.consent_at_counter", &P_677_P7_S2_1, false);
+    let on = match chosen {
+        Some(c) if online(c) => Some(c),
+        Some(_) => None,
+        None => out.channels.iter().find(|o| o.available && online(o.channel)).map(|o| o.channel),
+    };
+    if let Some(c) = counter {
+        let because = if c == Channel::ProviderOffice { "reg.consent_at_office" } else { "reg.consent_at_counter" };
+        out.document_at(c, "reg.owner_identity_document", because, &P_677_P7_S2_1, false);
+        out.document_at(c, "reg.owner_written_consent", because, &P_677_P7_S2_1, false);
     }
-    if on {
-        out.document("reg.owner_eds_consent", "reg.consent_online", &P_677_P4_A1, true);
+    if let Some(c) = on {
+        out.document_at(c, "reg.owner_eds_consent", "reg.consent_online", &P_677_P4_A1, true);
     }
 }
 

@@ -35,10 +35,15 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
     let mut out = Outcome::new(Service::Trp, case);
     let order = crate::answers::field_order(crate::answers::trp::FIELDS);
 
-    // Who the service is for: a foreigner or stateless person (trp-page-service), 16 or older.
+    // Who the service is for: a foreigner or stateless person (trp-page-service) whose legal status
+    // takes a TRP, 16 or older. A firm "not for you" ends here; one resting on a secondary source
+    // goes on, so the person sees what applying would take while confirming it.
     let foreigner = out.reason(foreigner_or_stateless(p));
-    let own_age = own_permit_age(&mut out, p, ctx.as_of);
-    if foreigner == Status::NotMet || own_age == Status::NotMet {
+    if foreigner != Status::NotMet {
+        status_takes_trp(&mut out, p);
+    }
+    own_permit_age(&mut out, p, ctx.as_of);
+    if out.reasons.iter().any(|r| r.role == crate::report::Role::Scope && r.status == Status::NotMet && r.firm()) {
         return out.finish(ctx.as_of, &order);
     }
 
@@ -69,6 +74,10 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
     if t.subtype == Some(TrpSubtype::HouseholdWork) {
         out.refusal_ground("trp.refusal_household_cap", &P_TRP_PAGE_REFUSAL_HOUSEHOLD);
     }
+
+    // trp-page-appeal: "The appeal submitted in hard copy or electronic form", under the
+    // Administrative Procedural Code and the Law "On public services".
+    out.appeal("trp.appeal_paper_or_electronic", &P_TRP_PAGE_APPEAL);
 
     // trp-personal-presence (secondary).
     out.note("trp.personal_presence", &P_TRP_PERSONAL_PRESENCE);
@@ -104,6 +113,32 @@ fn foreigner_or_stateless(p: &Person) -> crate::report::Reason {
         .uses("person.status", p.status.is_some())
         .uses("person.citizenship", p.citizenship.is_some())
         .status(foreigner)
+}
+
+/// Whether the person's legal status takes a TRP at all (docs/provisions.md §3, decision T1):
+/// - staying temporarily (visa-free, visa, or with a TRP) and EAEU labour migrants: yes — the
+///   permit is "for foreigners and stateless persons" staying in the country (trp-page-service);
+/// - a permanent residence permit holder already resides permanently: a temporary permit is not
+///   for them (trp-page-service, the service's name) — not applicable;
+/// - refugees and kandas have statuses of their own that the sources at hand do not connect with a
+///   TRP either way: not met, but resting on no source, so they confirm with the migration service.
+fn status_takes_trp(out: &mut Outcome, p: &Person) {
+    let c = Check::new("trp.status_takes_trp", &P_TRP_PAGE_SERVICE).scope().uses("person.status", p.status.is_some());
+    let r = match p.status {
+        None => c.status(None),
+        Some(LegalStatus::TemporaryResident | LegalStatus::EaeuWorker) => c.status(Some(true)),
+        // A citizen is out of scope by `foreigner_or_stateless`.
+        Some(LegalStatus::Citizen) => return,
+        Some(LegalStatus::PermanentResident) => {
+            out.note("trp.permanent_resident_has_prp", &P_TRP_PAGE_SERVICE);
+            c.status(Some(false))
+        }
+        Some(LegalStatus::Refugee | LegalStatus::Kandas) => {
+            out.note("trp.status_of_its_own", &P_TRP_PAGE_SERVICE);
+            c.rests_on(Provenance::Unverified).status(Some(false))
+        }
+    };
+    out.reason(r);
 }
 
 /// trp-age-16 (secondary): "Children under 16 do not need their own TRP"; "an immigrant who
