@@ -24,7 +24,7 @@ pub fn verdict_class(v: Verdict) -> &'static str {
         Verdict::NotEligible => "no",
         Verdict::NotApplicable => "na",
         Verdict::NeedsInfo => "info",
-        Verdict::CheckWithProvider => "check",
+        Verdict::CheckWithProvider | Verdict::NoChannelOpen => "check",
     }
 }
 

@@ -21,7 +21,7 @@ pub fn results_page(p: &PageProps) -> Html {
     outcomes.sort_by_key(|o| match o.verdict {
         Verdict::Eligible => 0,
         Verdict::NeedsInfo => 1,
-        Verdict::CheckWithProvider => 1,
+        Verdict::CheckWithProvider | Verdict::NoChannelOpen => 1,
         Verdict::NotEligible => 2,
         Verdict::NotApplicable => 3,
     });
