@@ -278,11 +278,15 @@ fn every_bad_input_shows_its_translated_message_on_its_question_and_loses_nothin
     );
     for (n, case) in cat.case.iter().enumerate() {
         assert!(ids.insert(case.id.clone()), "duplicate id {}", case.id);
-        doc.push_str(&format!("\n## {}. {}\n\n{}: {}", n + 1, case.what, where_(case.via), case.shown_input()));
-        if let Some(q) = &case.question {
-            doc.push_str(&format!(" (question `{q}`)"));
+        let mut what = case.what.clone();
+        if let Some(first) = what.get(..1) {
+            what.replace_range(..1, &first.to_uppercase());
         }
-        doc.push_str("\n\n");
+        doc.push_str(&format!("\n## {}. {what}\n\nThrough {}: {}", n + 1, where_(case.via), case.shown_input()));
+        if let Some(q) = &case.question {
+            doc.push_str(&format!("; shown on the question `{q}`"));
+        }
+        doc.push_str(&format!(" (case `{}`).\n\n", case.id));
         for (lang, code) in LANGS {
             let seen = run(case, lang, code);
             bad.extend(check(case, lang, code, &seen));
@@ -290,11 +294,11 @@ fn every_bad_input_shows_its_translated_message_on_its_question_and_loses_nothin
             doc.push_str(&format!("- {code}: {shown}\n"));
         }
     }
-    assert!(bad.is_empty(), "{} problem(s):\n\n{}", bad.len(), bad.join("\n\n"));
     let path = format!("{ROOT}/docs/bad-input.md");
     if std::env::var_os("TEKSER_BLESS").is_some() {
         std::fs::write(&path, &doc).unwrap();
     }
+    assert!(bad.is_empty(), "{} problem(s):\n\n{}", bad.len(), bad.join("\n\n"));
     let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(on_disk == doc, "docs/bad-input.md is stale: run TEKSER_BLESS=1 cargo test -p tekser-cli --test bad_input");
 }

@@ -220,9 +220,10 @@ impl State {
         a
     }
 
-    /// The moment the rules apply: the application day if answered, else `today`.
+    /// The moment the rules apply: the application day if answered (and one the rules can be
+    /// evaluated on; one outside is reported on its question), else `today`.
     pub fn as_of(&self, today: chrono::NaiveDate) -> chrono::NaiveDate {
-        self.answers().application.date.unwrap_or(today)
+        self.answers().application.date.filter(|d| tekser_rules::answers::bounds::AS_OF.contains(d)).unwrap_or(today)
     }
 
     /// Has this question been answered (or answered "don't know")?
