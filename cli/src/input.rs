@@ -1,45 +1,69 @@
-//! Why an answers file cannot be used, in the person's language. serde's errors are English and name
-//! a path; here they become the texts the app shows for the same problem (`input_error.*`,
-//! `ui.file_*`), naming the question by its field path and its words.
+//! Reading an answers file: its encoding, its shape and the messages that name the place of a fault.
+//!
+//! The whole input must be one JSON object of the answers' schema: a UTF-8 byte-order mark is
+//! skipped, UTF-16 gets its own message, data after the object and a list (`[…]`) anywhere an
+//! object belongs are refused naming the place, and a value of the wrong kind names its field and
+//! what the field takes (`person.status`: one of citizen, kandas, …). Every message is in the
+//! chosen language (`input_file.*` texts); serde's own words, in English, follow in brackets with
+//! the line and column.
 
-use crate::render::on_question;
+use serde_json::Value;
 use tekser_rules::answers::{all_fields, FieldKind};
-use tekser_rules::Lang;
+use tekser_rules::{Answers, Lang};
 
 fn t(key: &str, lang: Lang) -> String {
     tekser_rules::text(key, lang).unwrap_or(key).to_string()
 }
 
-/// At most 60 characters of what the file holds: a 10 MB name is not echoed back.
-fn short(s: &str) -> String {
-    match s.char_indices().nth(60) {
+/// The text of the bytes read: without a UTF-8 byte-order mark; UTF-16 and other encodings refused.
+pub fn decode(bytes: &[u8], lang: Lang) -> Result<&str, String> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || bytes.iter().take(4).any(|b| *b == 0);
+    if utf16 {
+        return Err(t("input_file.utf16", lang));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|_| t("input_file.not_utf8", lang))
+}
+
+/// Parses answers, naming the place of the first problem (a field path, or a line and column).
+pub fn parse_answers(text: &str, lang: Lang) -> Result<Answers, String> {
+    let head = t("input_error.parse", lang);
+    // A list where an object belongs would be read by serde as the object's fields in order.
+    if let Ok(v) = serde_json::from_str::<Value>(text) {
+        if let Some(path) = list_not_object(&v, "") {
+            let place = if path.is_empty() { t("input_file.whole_file", lang) } else { format!("`{path}`") };
+            return Err(format!("{head}: {}", t("input_file.list_not_object", lang).replace("{path}", &place)));
+        }
+    }
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let answers: Answers =
+        serde_path_to_error::deserialize(&mut *de).map_err(|e| format!("{head}: {}", fault(&e.path().to_string(), e.inner(), lang)))?;
+    de.end().map_err(|e| {
+        let where_ = t("input_file.trailing", lang).replace("{line}", &e.line().to_string()).replace("{column}", &e.column().to_string());
+        format!("{head}: {where_}")
+    })?;
+    Ok(answers)
+}
+
+/// At most `max` characters of what the file or serde says: a 10 MB value is not echoed back.
+fn short(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", &s[..cut]),
         None => s.to_string(),
     }
 }
 
-/// What an answer to a question of this kind looks like in the file.
-fn kind_message(kind: FieldKind, lang: Lang) -> String {
-    match kind {
-        FieldKind::Date => format!("{} (YYYY-MM-DD)", t("input_error.date", lang)),
-        FieldKind::Time => t("input_error.time", lang),
-        FieldKind::Int => t("input_error.whole_number", lang),
-        FieldKind::Number => t("input_error.number", lang),
-        FieldKind::Bool => t("input_error.yes_no", lang),
-        FieldKind::Choice(opts) | FieldKind::Many(opts) => format!("{}: {}", t("input_error.choice", lang), opts.join(", ")),
-        FieldKind::Text | FieldKind::Iin | FieldKind::Bin | FieldKind::Country => t("input_error.text", lang),
-    }
-}
-
-/// The message for a file serde could not read into answers: `path` is where it stopped (`.` for the
-/// whole file, `phc.categories[1]` for an item of a list).
-pub fn parse_error(path: &str, e: &serde_json::Error, lang: Lang) -> String {
+/// What is wrong where serde stopped (`path`: `.` for the whole file, `phc.categories[1]` for an item
+/// of a list), in the person's language: the question by its path and words and what it takes, an
+/// unknown question or service, a section that is not a group of answers, or the line and column of
+/// text that is not JSON. In English, serde's own words follow in brackets.
+fn fault(path: &str, e: &serde_json::Error, lang: Lang) -> String {
     let msg = e.to_string();
     let between_backticks = |prefix: &str| msg.strip_prefix(prefix).and_then(|rest| rest.split('`').next()).map(str::to_string);
     let field_path = path.split('[').next().unwrap_or(path);
-    let is_section = |s: &str| s == "services" || all_fields().any(|f| f.path.split_once('.').is_some_and(|(sec, _)| sec == s));
+    let is_section = |s: &str| all_fields().any(|f| f.path.split_once('.').is_some_and(|(sec, _)| sec == s));
     let body = if let Some(f) = all_fields().find(|f| f.path == field_path) {
-        on_question(f.path, &kind_message(f.kind, lang), lang)
+        crate::render::on_question(path, &expected(f.path, lang).unwrap_or_default(), lang)
     } else if let Some(name) = between_backticks("unknown field `") {
         let full = if path == "." {
             name
@@ -48,10 +72,10 @@ pub fn parse_error(path: &str, e: &serde_json::Error, lang: Lang) -> String {
         } else {
             format!("{path}.{name}")
         };
-        format!("{} {}", t("ui.file_unknown_field", lang), short(&full))
-    } else if field_path == "services" && path != "services" {
-        let code = between_backticks("unknown variant `").unwrap_or_else(|| path.to_string());
-        format!("{} {}", t("ui.file_unknown_service", lang), short(&code))
+        format!("{} {}", t("ui.file_unknown_field", lang), short(&full, 60))
+    } else if field_path == "services" {
+        let code = between_backticks("unknown variant `").map(|c| format!(" {}", short(&c, 60))).unwrap_or_default();
+        format!("{}{code}; {}", t("ui.file_unknown_service", lang), expected("services", lang).unwrap_or_default())
     } else if is_section(field_path) {
         format!("{} {field_path}", t("ui.file_not_section", lang))
     } else if e.line() > 0 {
@@ -60,5 +84,90 @@ pub fn parse_error(path: &str, e: &serde_json::Error, lang: Lang) -> String {
     } else {
         t("ui.file_not_answers", lang)
     };
-    format!("{}: {body}", t("input_error.parse", lang))
+    match lang {
+        Lang::En => format!("{body} ({})", short(&msg, 160)),
+        _ => body,
+    }
+}
+
+/// The path of the first list that stands where the schema has an object or a single value: lists
+/// belong only to `services` and to the many-choice questions.
+fn list_not_object(v: &Value, path: &str) -> Option<String> {
+    match v {
+        Value::Array(items) => {
+            let many = path == "services" || all_fields().any(|f| f.path == path && matches!(f.kind, FieldKind::Many(_)));
+            if !many {
+                return Some(path.to_string());
+            }
+            items.iter().enumerate().find_map(|(i, x)| list_not_object(x, &format!("{path}[{i}]")))
+        }
+        Value::Object(m) => {
+            m.iter().find_map(|(k, x)| list_not_object(x, &if path.is_empty() { k.clone() } else { format!("{path}.{k}") }))
+        }
+        _ => None,
+    }
+}
+
+/// What the field at `path` takes, in words (`phc.categories[0]` is an item of `phc.categories`).
+fn expected(path: &str, lang: Lang) -> Option<String> {
+    let path = path.split('[').next().unwrap_or(path);
+    if path == "services" {
+        let codes = ["phc", "medical_licence", "trp", "registration"].join(", ");
+        return Some(t("input_file.expected.many", lang).replace("{options}", &codes));
+    }
+    let f = all_fields().find(|f| f.path == path)?;
+    let (key, options) = match f.kind {
+        FieldKind::Bool => ("bool", None),
+        FieldKind::Date => ("date", None),
+        FieldKind::Time => ("time", None),
+        FieldKind::Int => ("int", None),
+        FieldKind::Number => ("number", None),
+        FieldKind::Text | FieldKind::Iin | FieldKind::Bin | FieldKind::Country => ("text", None),
+        FieldKind::Choice(o) => ("choice", Some(o)),
+        FieldKind::Many(o) => ("many", Some(o)),
+    };
+    let text = t(&format!("input_file.expected.{key}"), lang);
+    Some(options.map(|o| text.replace("{options}", &o.join(", "))).unwrap_or(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_object_only() {
+        let e = parse_answers("{}{}", Lang::En).unwrap_err();
+        assert!(e.contains("line 1, column 3"), "{e}");
+        assert!(parse_answers("{} \n\t", Lang::En).is_ok(), "white space after the object is fine");
+        for (text, place) in [
+            ("[]", "the whole file"),
+            (r#"{"person": []}"#, "`person`"),
+            (r#"[["citizen"]]"#, "the whole file"),
+            (r#"{"phc": {"categories": [[]]}}"#, "`phc.categories[0]`"),
+            (r#"{"person": {"status": ["citizen"]}}"#, "`person.status`"),
+        ] {
+            let e = parse_answers(text, Lang::En).unwrap_err();
+            assert!(e.contains(place) && e.contains("list"), "{text}: {e}");
+        }
+        assert!(parse_answers(r#"{"services": ["phc"], "phc": {"categories": ["pensioner"]}}"#, Lang::En).is_ok());
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_says_what_the_field_takes() {
+        let e = parse_answers(r#"{"person": {"status": 5}}"#, Lang::En).unwrap_err();
+        assert!(e.contains("person.status") && e.contains("citizen, kandas"), "{e}");
+        let e = parse_answers(r#"{"registration": {"area_total_m2": NaN}}"#, Lang::Ru).unwrap_err();
+        assert!(e.contains("registration.area_total_m2") && e.contains("число"), "{e}");
+        let e = parse_answers(r#"{"phc": {"categories": ["pensioner", 7]}}"#, Lang::En).unwrap_err();
+        assert!(e.contains("phc.categories[1]") && e.contains("pensioner, disability"), "{e}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_utf16_is_named() {
+        assert_eq!(decode(b"\xEF\xBB\xBF{}", Lang::En), Ok("{}"));
+        for bytes in [&b"\xFF\xFE{\x00}\x00"[..], b"\xFE\xFF\x00{\x00}", b"{\x00}\x00"] {
+            assert!(decode(bytes, Lang::En).unwrap_err().contains("UTF-16"));
+        }
+        assert!(decode(b"{\"a\xFF\"}", Lang::Kk).unwrap_err().contains("UTF-8"));
+    }
 }

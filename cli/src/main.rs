@@ -1,11 +1,14 @@
 //! `tekser`: the command line over the rules crate. Glue only: no rule logic lives here.
 //!
-//! Exit codes: 0 = done; 2 = bad input or usage (the message names the field and the problem).
+//! Exit codes: 0 = done; 2 = bad input or usage (the message names the field and the problem);
+//! 1 = the output could not be written (e.g. a full disk). A reader that closes standard output
+//! early (`tekser quotes | head`) ends the output quietly: the status is the one the command had.
 
 mod input;
 mod render;
 
 use chrono::NaiveDate;
+use std::io::Write;
 use std::process::ExitCode;
 use tekser_rules::{evaluate, Answers, Context, Lang};
 
@@ -23,14 +26,26 @@ answers, else today (UTC+5). --lang defaults to kk, --format to json.";
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
-        Ok(out) => {
-            print!("{out}");
-            ExitCode::SUCCESS
-        }
+        Ok(out) => match write_out(std::io::stdout().lock(), &out) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                let _ = writeln!(std::io::stderr(), "tekser: standard output: {e}");
+                ExitCode::from(1)
+            }
+        },
         Err(msg) => {
-            eprintln!("tekser: {msg}");
+            // Never panics, even on a closed standard error.
+            let _ = writeln!(std::io::stderr(), "tekser: {msg}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Writes the output; a reader that has gone away (broken pipe) is not an error.
+fn write_out(mut w: impl Write, out: &str) -> std::io::Result<()> {
+    match w.write_all(out.as_bytes()).and_then(|()| w.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
     }
 }
 
@@ -91,8 +106,9 @@ fn run(args: &[String]) -> Result<String, String> {
         Command::Quotes => Ok(quotes()),
         Command::Calendar { year, lang } => Ok(render::calendar(year, lang)),
         Command::Check { file, as_of, lang, json } => {
-            let text = read(&file)?;
-            let answers = parse_answers(&text, lang).map_err(|e| format!("{file}: {e}"))?;
+            let bytes = read(&file)?;
+            let answers =
+                input::decode(&bytes, lang).and_then(|text| input::parse_answers(text, lang)).map_err(|e| format!("{file}: {e}"))?;
             if let Some(Err(e)) = as_of.map(tekser_rules::answers::bounds::check_as_of) {
                 return Err(format!("--as-of: {}", e.kind.message(lang)));
             }
@@ -118,20 +134,14 @@ fn quotes() -> String {
     serde_json::to_string(&all).expect("quotes serialise") + "\n"
 }
 
-fn read(file: &str) -> Result<String, String> {
+fn read(file: &str) -> Result<Vec<u8>, String> {
     if file == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("standard input: {e}"))?;
+        let mut s = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut s).map_err(|e| format!("standard input: {e}"))?;
         Ok(s)
     } else {
-        std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))
+        std::fs::read(file).map_err(|e| format!("{file}: {e}"))
     }
-}
-
-/// Parses answers, naming the field of the first problem (e.g. `person.date_of_birth`).
-fn parse_answers(text: &str, lang: Lang) -> Result<Answers, String> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| input::parse_error(&e.path().to_string(), e.inner(), lang))
 }
 
 /// Today in Kazakhstan (UTC+5): the CLI may read the clock, the rules never do.
@@ -165,9 +175,24 @@ mod tests {
 
     #[test]
     fn a_type_error_names_the_field() {
-        let e = parse_answers(r#"{"person": {"date_of_birth": "2026-02-30"}}"#, Lang::En).unwrap_err();
+        let e = input::parse_answers(r#"{"person": {"date_of_birth": "2026-02-30"}}"#, Lang::En).unwrap_err();
         assert!(e.contains("person.date_of_birth"), "{e}");
-        let e = parse_answers(r#"{"person": {"statuss": "citizen"}}"#, Lang::En).unwrap_err();
+        let e = input::parse_answers(r#"{"person": {"statuss": "citizen"}}"#, Lang::En).unwrap_err();
         assert!(e.contains("statuss"), "{e}");
+    }
+
+    #[test]
+    fn a_reader_gone_away_is_not_an_error_but_a_full_disk_is() {
+        struct Gone(std::io::ErrorKind);
+        impl Write for Gone {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(self.0.into())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        assert!(write_out(Gone(std::io::ErrorKind::BrokenPipe), "report").is_ok());
+        assert!(write_out(Gone(std::io::ErrorKind::StorageFull), "report").is_err());
     }
 }

@@ -1,9 +1,9 @@
 //! Plain-text rendering of a report and the calendar, in the chosen language.
 
 use std::fmt::Write;
+use tekser_rules::answers::InputError;
 use tekser_rules::calendar::{self, Why};
 use tekser_rules::data::Provision;
-use tekser_rules::answers::InputError;
 use tekser_rules::report::{Outcome, Status};
 use tekser_rules::{text, Lang, Report};
 
@@ -28,8 +28,9 @@ fn cite(p: &Provision, lang: Lang) -> String {
 }
 
 /// `person.iin «IIN (12 digits)»: message`, with each language's quotation marks.
+/// (`phc.categories[1]`, an item of a list, is shown as such and named by its question.)
 pub fn on_question(path: &str, message: &str, lang: Lang) -> String {
-    let q = t(&format!("question.{path}"), lang);
+    let q = t(&format!("question.{}", path.split('[').next().unwrap_or(path)), lang);
     format!("{path} {}", t("ui.problem_on", lang).replace("{q}", &q).replace("{e}", message))
 }
 

@@ -92,6 +92,64 @@ fn dates_out_of_range_exit_2_naming_the_field_and_the_bounds() {
 }
 
 #[test]
+fn a_closed_standard_output_ends_quietly_and_a_full_disk_exits_1() {
+    for args in [&["quotes"][..], &["check", "examples/all-four.json"], &["calendar", "2026"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tekser"))
+            .args(args)
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).is_empty(), "{args:?}: {}", stderr(&o));
+    }
+    if let Ok(full) = std::fs::File::create("/dev/full") {
+        let o = Command::new(env!("CARGO_BIN_EXE_tekser"))
+            .args(["quotes"])
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .stdout(full)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(stderr(&o).contains("standard output") && !stderr(&o).contains("panicked"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn the_input_is_one_json_object_in_utf8() {
+    for (input, place) in [("{}{}", "line 1, column 3"), ("[]", "the whole file"), (r#"{"person": []}"#, "`person`")] {
+        let o = tekser(&["check", "-", "--lang", "en"], Some(input));
+        assert_eq!(o.status.code(), Some(2), "{input}");
+        assert!(stderr(&o).contains(place), "{input}: {}", stderr(&o));
+    }
+    let o = tekser(&["check", "-", "--as-of", "2026-03-02"], Some("\u{feff}{\"person\": {\"status\": \"citizen\"}}"));
+    assert!(o.status.success(), "a byte-order mark is skipped: {}", stderr(&o));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tekser"))
+        .args(["check", "-", "--lang", "ru"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("{}".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    child.stdin.take().unwrap().write_all(&utf16).unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("UTF-16") && stderr(&o).contains("UTF-8"), "{}", stderr(&o));
+}
+
+#[test]
+fn an_empty_list_of_services_checks_all_four() {
+    let o = tekser(&["check", "-", "--as-of", "2026-03-02"], Some(r#"{"services": []}"#));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report["outcomes"].as_array().unwrap().len(), 4);
+}
+
+#[test]
 fn as_of_comes_from_the_flag_or_the_application_date() {
     let o = tekser(&["check", "-", "--as-of", "2025-05-05"], Some("{}"));
     assert!(stdout(&o).contains("\"as_of\": \"2025-05-05\""));

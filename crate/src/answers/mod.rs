@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Answers {
-    /// The services to check; absent = all four.
+    /// The services to check; absent or empty = all four.
     pub services: Option<Vec<Service>>,
     /// When and how the person applies (for the deadline).
     pub application: Application,
@@ -190,8 +190,10 @@ impl Answers {
         errors
     }
 
+    /// Whether service `s` is to be checked: absent or empty `services` means all four (as in the
+    /// app, where choosing none checks all).
     pub fn wants(&self, s: Service) -> bool {
-        self.services.as_ref().is_none_or(|v| v.contains(&s))
+        self.services.as_ref().is_none_or(|v| v.is_empty() || v.contains(&s))
     }
 }
 
