@@ -783,6 +783,49 @@ mod tests {
         assert!(FileError::UnknownField("x".repeat(10_000_000)).message(Lang::En).chars().count() < 100, "a long name is cut");
     }
 
+    /// Answers no question of any kind takes (the browser test `fragments.test.mjs` uses the same).
+    const ALWAYS_BAD: &[&str] = &[
+        "martian",
+        "-1",
+        "0000-00-00",
+        "NaN",
+        "1e999",
+        "true",
+        "%ZZ",
+        "２０２６-０３-０２",
+        "ҚАZ",
+        "<b>x</b>",
+        "Ω≈ç√",
+        "😀",
+        "١٢٣",
+        "\u{0}",
+        "2026-02-30",
+        "25:61",
+    ];
+
+    #[test]
+    fn no_answer_to_any_question_panics_and_one_no_question_takes_is_reported_on_it() {
+        let today = day(2026, 3, 2);
+        let odd =
+            ["9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01", "4294967296", "99999999999999999999", "1e308", "-0", ",,,", "?", ""];
+        for f in all_fields() {
+            for v in ALWAYS_BAD.iter().chain(&odd).map(|v| v.to_string()).chain([ALWAYS_BAD[0].repeat(10_000)]) {
+                let s = State {
+                    screen: Screen::Question(f.path),
+                    ..with(&[("person.status", "citizen"), ("application.date", "2026-03-20"), (f.path, &v)])
+                };
+                let report = tekser_rules::evaluate(&s.answers(), &tekser_rules::Context { as_of: s.as_of(today) });
+                assert_eq!(report.outcomes.len(), 4);
+                let _ = (s.questions(today), s.summary(today), to_json(&s));
+                assert_eq!(from_fragment(&to_fragment(&s)).raw, s.raw, "{} = {v:?} round-trips through the URL", f.path);
+                if ALWAYS_BAD.contains(&v.as_str()) || v.len() > 1000 {
+                    assert!(s.opening_error(today).is_some(), "{} = {v:?} is not reported", f.path);
+                    assert!(s.problems(today).iter().any(|(p, _)| *p == f.path), "{} = {v:?} is not in the summary", f.path);
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_mangled_url_keeps_every_value_and_reports_it_on_its_question() {
         let s =
