@@ -4,7 +4,7 @@ use std::fmt::Write;
 use tekser_rules::answers::InputError;
 use tekser_rules::calendar::{self, Why};
 use tekser_rules::data::Provision;
-use tekser_rules::report::{Outcome, Status};
+use tekser_rules::report::{Outcome, Status, Verdict};
 use tekser_rules::{text, Lang, Report};
 
 /// The text of a key, or the key itself when it has none (the texts test keeps that from happening).
@@ -81,6 +81,14 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
             let _ = writeln!(s, "       ! {}", t("basis.unconfirmed", lang));
         }
     }
+    let refused = matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable);
+    let steps: Vec<_> = o.reasons.iter().filter(|r| r.to_do() && !refused).collect();
+    if !steps.is_empty() {
+        let _ = writeln!(s, "-- {}", t("ui.before_you_apply", lang));
+        for (i, r) in steps.iter().enumerate() {
+            let _ = writeln!(s, "   {}. {} — {}", i + 1, t(&format!("todo.{}", r.code), lang), cite(r.citation, lang));
+        }
+    }
     if !o.channels.is_empty() {
         let _ = writeln!(s, "-- {}", t("ui.channels", lang));
         for c in &o.channels {
@@ -138,7 +146,9 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
             let _ = writeln!(s, "   {}{term}{by} — {}", t(&format!("milestone.{}", m.code), lang), cite(m.citation, lang));
         }
     }
-    for (title, list, prefix) in [("ui.refusal_grounds", &o.refusal_grounds, "warning"), ("ui.notes", &o.notes, "note")] {
+    for (title, list, prefix) in
+        [("ui.refusal_grounds", &o.refusal_grounds, "warning"), ("ui.appeal", &o.appeal, "appeal"), ("ui.notes", &o.notes, "note")]
+    {
         if !list.is_empty() {
             let _ = writeln!(s, "-- {}", t(title, lang));
             for w in list {
@@ -157,7 +167,12 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
         .iter()
         .map(|e| format!("{} ({})", e.number, e.edition_date.map(|d| d.to_string()).unwrap_or_else(|| "—".into())))
         .collect();
-    let _ = writeln!(s, "   {}: {}\n", t("ui.edition", lang), eds.join("; "));
+    let _ = writeln!(s, "   {}: {}", t("ui.acts_used", lang), eds.join("; "));
+    if !o.mentioned.is_empty() {
+        let m: Vec<&str> = o.mentioned.iter().map(|e| e.number).collect();
+        let _ = writeln!(s, "   {}: {}", t("ui.acts_mentioned", lang), m.join("; "));
+    }
+    s.push('\n');
 }
 
 fn why(w: &Why, lang: Lang) -> String {

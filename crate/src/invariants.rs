@@ -74,9 +74,41 @@ pub fn violations(a: &Answers, o: &Outcome, as_of: NaiveDate) -> Vec<String> {
     if !o.appeal.is_empty() {
         fail(matches!(o.verdict, Verdict::NotEligible | Verdict::CheckWithProvider), format!("appeal on a {:?} outcome", o.verdict));
     }
-    // The result comes on or after the day the application is registered.
+    // The result comes on or after the day the application is registered, both working days, and
+    // the registration is not before the application.
     if let Some(d) = &o.deadline {
         fail(d.result_on >= d.registered_on, format!("result {} before registration {}", d.result_on, d.registered_on));
+        fail(d.registered_on >= d.applied.date, format!("registered {} before the application {}", d.registered_on, d.applied.date));
+        fail(crate::calendar::is_working_day(d.result_on), format!("result on {}, not a working day", d.result_on));
+        fail(crate::calendar::is_working_day(d.registered_on), format!("registered on {}, not a working day", d.registered_on));
+    }
+    // "Eligible" has no deciding reason left not met or unknown.
+    if o.verdict == Verdict::Eligible {
+        for r in o.reasons.iter().filter(|r| r.decides() && r.status != Status::Met) {
+            fail(false, format!("eligible while {} is {:?}", r.code, r.status));
+        }
+    }
+    v
+}
+
+/// Every invariant a whole report breaks: one outcome per service asked for (all four when none
+/// is named), in the order of [`Service::ALL`](crate::Service::ALL), the edition of this build, the
+/// day asked for, and each outcome's own [`violations`].
+pub fn report_violations(a: &Answers, as_of: NaiveDate, r: &crate::Report) -> Vec<String> {
+    let mut v = Vec::new();
+    let wanted: Vec<crate::Service> = crate::Service::ALL.into_iter().filter(|s| a.wants(*s)).collect();
+    let got: Vec<crate::Service> = r.outcomes.iter().map(|o| o.service).collect();
+    if got != wanted {
+        v.push(format!("outcomes for {got:?}, asked for {wanted:?}"));
+    }
+    if r.edition != crate::report::edition() {
+        v.push(format!("edition {:?} is not this build's", r.edition));
+    }
+    if r.as_of != as_of {
+        v.push(format!("report as of {}, asked for {as_of}", r.as_of));
+    }
+    for o in &r.outcomes {
+        v.extend(violations(a, o, as_of));
     }
     v
 }

@@ -60,3 +60,40 @@ fn the_days_of_the_issue_evaluate_with_a_limit_and_no_deadline() {
     let r = evaluate(&a, &Context { as_of: ymd(262142, 12, 30) });
     assert!(r.outcomes.iter().any(|o| o.deadline.is_none() && o.limits.contains(&Limit::RulesNotInData { day: ymd(262142, 12, 30) })));
 }
+
+/// Before a dated parameter's first value (here 2020-01-01, before Order ҚР ДСМ-194/2020 and its
+/// parameters) the outcome does not ask for what it cannot use: it says the rules are not in the
+/// data for the day, and what they decide is left to check with the provider.
+#[test]
+fn before_the_data_nothing_is_asked_that_an_answer_could_not_settle() {
+    use tekser_rules::Verdict;
+    let day = ymd(2020, 1, 1);
+    for (json, code) in [
+        (
+            r#"{"services": ["phc"], "person": {"status": "citizen", "date_of_birth": "1990-01-01"}, "phc": {"applicant": "self", "reason": "free_change", "changes_this_year": 0, "organisation_in_residence_unit": true}}"#,
+            "phc.applicant_by_age",
+        ),
+        (
+            r#"{"services": ["phc"], "person": {"status": "citizen", "date_of_birth": "1990-01-01"}, "phc": {"applicant": "parent", "reason": "campaign", "organisation_in_residence_unit": true}}"#,
+            "phc.campaign_window",
+        ),
+        (
+            r#"{"services": ["phc"], "person": {"status": "citizen"}, "phc": {"applicant": "guardian", "reason": "free_change", "organisation_in_residence_unit": true}}"#,
+            "phc.free_change_limit",
+        ),
+        (
+            r#"{"services": ["trp"], "person": {"status": "temporary_resident", "citizenship": "RUS"}, "trp": {"subtype": "labour"}}"#,
+            "trp.own_permit_age",
+        ),
+    ] {
+        let a: Answers = serde_json::from_str(json).unwrap();
+        let as_of = if code.starts_with("trp") { ymd(2015, 1, 1) } else { day };
+        assert!(a.validate(as_of).is_empty());
+        let o = &evaluate(&a, &Context { as_of }).outcomes[0];
+        let r = o.reasons.iter().find(|r| r.code == code).unwrap_or_else(|| panic!("{code}"));
+        assert!(r.missing.is_empty(), "{code} asks {:?}", r.missing);
+        assert!(o.limits.contains(&Limit::RulesNotInData { day: as_of }), "{code}: {:?}", o.limits);
+        assert!(o.missing.iter().all(|m| !a.answered(m)), "{code}: asks again for {:?}", o.missing);
+        assert_ne!(o.verdict, Verdict::Eligible, "{code}");
+    }
+}

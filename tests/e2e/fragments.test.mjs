@@ -4,7 +4,7 @@
 // (the error summary and the message under the question); on "Check your answers" and the results, the
 // summary of answers to correct.
 //
-// The fragments come from a seeded PRNG (TEKSER_FUZZ_SEED, default 9; TEKSER_FUZZ_N, default 500): field
+// The fragments come from a seeded PRNG (TEKSER_E2E_SEED, default 9; TEKSER_E2E_FRAGMENTS, default 500): field
 // paths from `tekser schema` (the CLI's JSON Schema of the answers, so the real field list), values from
 // examples/*.json and the schema's options, mutated — wrong kinds, huge and negative numbers, NaN, far and
 // impossible dates, other scripts, percent-encoding junk, repeated keys, unknown fields and screens, empty
@@ -20,8 +20,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, ROOT } from './harness.mjs';
 
-const SEED = Number(process.env.TEKSER_FUZZ_SEED ?? 9);
-const N = Number(process.env.TEKSER_FUZZ_N ?? 500);
+const SEED = Number(process.env.TEKSER_E2E_SEED ?? 9);
+const N = Number(process.env.TEKSER_E2E_FRAGMENTS ?? 500);
 
 /** mulberry32: a small seeded PRNG, the same fragments on every machine for one seed. */
 function prng(seed) {
@@ -213,7 +213,7 @@ test(`the app survives ${N} random and mutated URL fragments and reports each ba
   const fields = fieldsFromSchema();
   const examples = exampleValues();
   assert.ok(fields.length > 60, `the schema lists the fields (${fields.length})`);
-  t.diagnostic(`seed ${SEED} (TEKSER_FUZZ_SEED), ${N} fragments (TEKSER_FUZZ_N), ${fields.length} fields`);
+  t.diagnostic(`seed ${SEED} (TEKSER_E2E_SEED), ${N} fragments (TEKSER_E2E_FRAGMENTS), ${fields.length} fields`);
   const r = prng(SEED);
   const app = await openApp('/', { now: '2026-03-02T10:00:00+05:00', timezoneId: 'Asia/Almaty' });
   const { page } = app;
@@ -282,6 +282,6 @@ test(`the app survives ${N} random and mutated URL fragments and reports each ba
     `${counts.loads} loads, ${counts.hashes} hash changes in ${secs} s; ` +
       `${counts.questionErrors} bad answers reported on their question, ${counts.summaries} on a summary`,
   );
-  assert.deepEqual(failures, [], `rerun with TEKSER_FUZZ_SEED=${SEED}`);
+  assert.deepEqual(failures, [], `rerun with TEKSER_E2E_SEED=${SEED}`);
   assert.ok(counts.questionErrors >= 100, `enough bad answers on question pages (${counts.questionErrors})`);
 });

@@ -73,6 +73,7 @@ export const UI = {
 export const VERDICT = {
   eligible: { kk: 'Құқығыңыз бар', ru: 'Вы можете подать заявление', en: 'You are eligible' },
   not_eligible: { kk: 'Құқығыңыз жоқ', ru: 'Вы не соответствуете условиям', en: 'You are not eligible' },
+  check_with_provider: { kk: 'Қызмет берушіден нақтылаңыз', ru: 'Уточните у поставщика услуги', en: 'Check with the provider' },
   not_applicable: {
     kk: 'Бұл қызмет сізге арналмаған',
     ru: 'Эта услуга к вам не относится',

@@ -121,7 +121,7 @@ test('not applicable: a 13-year-old is told registration is not for him, with th
   }
 });
 
-test('not eligible: a national of China gets no TRP, and the page says why (ru)', async () => {
+test('check with the provider: a national of China is outside a secondary list of visa-free states, and the page says why without refusing (ru)', async () => {
   const app = await openApp('/', at('2026-03-02'));
   const { page } = app;
   try {
@@ -133,18 +133,23 @@ test('not eligible: a national of China gets no TRP, and the page says why (ru)'
       'application.channel': 'con',
       'application.date': '2026-03-02',
       'application.time': '11:00',
+      // The visa-free list rests on a secondary source, so the person may still apply (after
+      // confirming): the checklist's refining questions follow.
+      'trp.host_owns_housing': 'yes',
+      'trp.phone_in_mobile_database': 'yes',
     };
     await chooseLanguage(page, 'ru');
     await startFor(page, ['trp'], 'ru');
     await answerAll(page, raw, 'ru');
     await showResults(page, 'ru');
-    assert.equal(await outcome(page, 'trp').locator('.verdict').innerText(), VERDICT.not_eligible.ru);
+    assert.equal(await outcome(page, 'trp').locator('.verdict').innerText(), VERDICT.check_with_provider.ru);
     const rs = await reasons(page, 'trp');
     assert.equal(rs[0].status, UI.ru.notMet, 'the unmet condition comes first');
     assert.match(rs[0].text, /^Внутри Казахстана РВП получают только граждане государств/);
-    // Once one condition fails the app asks no more, so the others are met or not known; none fails.
+    // The unmet condition rests on a secondary source: it is marked as not confirmed, and it alone is not met.
+    assert.equal(await outcome(page, 'trp').locator('.reasons .unconfirmed').count(), 1, 'the unconfirmed condition is marked');
     assert.deepEqual(rs.filter((r) => r.status === UI.ru.notMet).length, 1, 'one condition is not met');
-    await screenshot(page, 'results-trp-not-eligible-ru');
+    await screenshot(page, 'results-trp-check-with-provider-ru');
   } finally {
     await app.close();
   }
@@ -177,7 +182,7 @@ test('a change from "Check your answers" changes the result and keeps every late
     assert.deepEqual({ ...after, 'person.citizenship': 'Uzbekistan' }, before, 'every other answer is kept');
 
     await showResults(page, 'en');
-    assert.equal(await outcome(page, 'trp').locator('.verdict').innerText(), VERDICT.not_eligible.en);
+    assert.equal(await outcome(page, 'trp').locator('.verdict').innerText(), VERDICT.check_with_provider.en);
     const rs = await reasons(page, 'trp');
     assert.equal(rs[0].status, UI.en.notMet);
     assert.match(rs[0].text, /^Inside Kazakhstan a TRP is obtained only by nationals of the states with ratified visa-free agreements/);

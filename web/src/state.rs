@@ -186,7 +186,17 @@ pub fn parse_raw(f: &Field, raw: &str) -> Result<Option<Value>, RawError> {
             }
             Value::Number(n)
         }
-        FieldKind::Iin | FieldKind::Bin => Value::Text(raw.chars().filter(|c| !c.is_whitespace() && *c != '-').collect()),
+        FieldKind::Iin | FieldKind::Bin => {
+            // Spaces and dashes group the digits; nothing else left is no answer.
+            let digits: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+            if digits.is_empty() {
+                return Err(RawError::Empty);
+            }
+            if digits == DONT_KNOW {
+                return Ok(None);
+            }
+            Value::Text(digits)
+        }
         FieldKind::Text | FieldKind::Country => Value::Text(raw.to_string()),
         FieldKind::Choice(opts) => {
             if !opts.contains(&raw) {
@@ -752,6 +762,10 @@ mod tests {
         assert_eq!(from_json("{\"person\": {}} {}"), Err(FileError::NotAnswers), "trailing data");
         assert_eq!(from_json("{\u{0}\"\u{0}"), Err(FileError::NotUtf8));
         assert_eq!(from_json("\u{feff}{\"services\": [\"trp\"]}").map(|l| l.services), Ok(vec![Service::Trp]), "a BOM is skipped");
+        assert_eq!(from_json("{\"services\": []}").map(|l| l.services), Ok(Service::ALL.to_vec()), "none named is all four");
+        assert_eq!(from_json("{\"services\": [\"trp\", \"phc\", \"trp\"]}").map(|l| l.services), Ok(vec![Service::Phc, Service::Trp]));
+        assert_eq!(parse_raw(field("person.iin").unwrap(), "?-"), Ok(None), "don't know, however grouped");
+        assert_eq!(parse_raw(field("licence.bin").unwrap(), " - "), Err(RawError::Empty), "a dash alone is no number");
     }
 
     #[test]

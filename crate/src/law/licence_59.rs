@@ -59,7 +59,7 @@ fn all(v: &[Option<bool>]) -> Option<bool> {
 
 /// An integer parameter on `day`, flagging an unverified value.
 fn int(out: &mut Outcome, p: &'static Param<i64>, day: NaiveDate) -> Option<i64> {
-    let v = p.at(day).ok()?;
+    let v = super::param(out, p, day)?;
     if v.provenance == Provenance::Unverified {
         out.limit(Limit::Unverified { what: p.name });
     }

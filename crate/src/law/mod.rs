@@ -7,11 +7,22 @@ pub mod pilot_500_801;
 pub mod registration_677;
 pub mod trp;
 
-use crate::data::{Hours, Param, Provision};
+use crate::data::{Dated, Hours, Param, Provision};
 use crate::deadline::{self, Term};
 use crate::report::{Fee, Limit, Outcome};
 use crate::Answers;
 use chrono::NaiveDate;
+
+/// The value of a dated parameter on `day`. A day the data do not cover (before the first value, or
+/// after the last day known) is said as [`Limit::RulesNotInData`]; the caller then leaves what the
+/// parameter decides open and asks no fact for it (an answer could not settle it).
+pub fn param<T>(out: &mut Outcome, p: &'static Param<T>, day: NaiveDate) -> Option<&'static Dated<T>> {
+    let v = p.at(day).ok();
+    if v.is_none() {
+        out.limit(Limit::RulesNotInData { day });
+    }
+    v
+}
 
 /// Computes the result date when the application moment is answered, with the provider's hours
 /// in force on `as_of`, and records the calendar limits met.
@@ -24,7 +35,7 @@ pub fn apply_deadline(
     citation: &'static Provision,
 ) {
     let Some(m) = a.application.moment() else { return };
-    let Ok(h) = hours.at(as_of) else { return };
+    let Some(h) = param(out, hours, as_of) else { return };
     if h.provenance == crate::data::Provenance::Unverified {
         out.limit(Limit::Unverified { what: hours.name });
     }

@@ -24,9 +24,12 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
     let mut out = Outcome::new(Service::Phc, "phc.attachment");
     let phc = &a.phc;
     let age = a.person.date_of_birth.and_then(|d| age_on(d, ctx.as_of));
-    let adult_age = PARAM_PHC_ADULT_AGE.at(ctx.as_of).ok().map(|v| v.value);
+    let adult_age = super::param(&mut out, &PARAM_PHC_ADULT_AGE, ctx.as_of).map(|v| v.value);
     // `Some(true)`: under 18 on `as_of`; `None` while the date of birth is not answered.
     let minor = age.zip(adult_age).map(|(y, adult)| i64::from(y) < adult);
+    // Whether the date of birth is answered, where an age can decide anything on `as_of`; `None`
+    // before the age of majority is in the data: then the date of birth is not asked for it.
+    let dob_answered = adult_age.map(|_| a.person.date_of_birth.is_some());
 
     // ---- the service page, from the top
     ground_to_apply(&mut out, phc);
@@ -39,7 +42,7 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
 
     // ---- the research notes §1
     covered_person(&mut out, a);
-    applicant_by_age(&mut out, phc, minor);
+    applicant_by_age(&mut out, phc, minor, dob_answered);
     territorial_unit(&mut out, phc);
     under_five(&mut out, age, ctx);
     out.fee = Some(super::free(&P_PHC_PASSPORT_FEE));
@@ -84,7 +87,7 @@ fn free_change_limit(out: &mut Outcome, phc: &PhcAnswers, ctx: &Context) {
         return;
     }
     let p = &PARAM_PHC_FREE_CHANGES_PER_YEAR;
-    let limit = p.at(ctx.as_of).ok().map(|v| v.value);
+    let limit = super::param(out, p, ctx.as_of).map(|v| v.value);
     let within = phc.changes_this_year.zip(limit).map(|(used, limit)| i64::from(used) < limit);
     // The day "twice a year" began is not known (it may be earlier than its `from`): a person
     // whom the earlier "once a year" refuses but "twice" would not is not refused by it.
@@ -108,7 +111,7 @@ fn campaign_window(out: &mut Outcome, a: &Answers, ctx: &Context) {
         return;
     }
     let day = a.application.date.unwrap_or(ctx.as_of);
-    let window = PARAM_PHC_CAMPAIGN_WINDOW.at(ctx.as_of).ok();
+    let window = super::param(out, &PARAM_PHC_CAMPAIGN_WINDOW, ctx.as_of);
     let open = window.map(|w| w.value.contains(day));
     let basis = PARAM_PHC_CAMPAIGN_WINDOW.basis_where(ctx.as_of, |w| w.contains(day));
     let mut check = Check::new("phc.campaign_window", &P_194_PAGE_REASONS_3).rests_on(basis);
@@ -145,7 +148,7 @@ fn term(out: &mut Outcome, a: &Answers, ctx: &Context) {
     if a.application.channel.is_some_and(|c| !offered(c)) {
         return;
     }
-    let Some(n) = PARAM_PHC_TERM_WD.at(ctx.as_of).ok().and_then(|v| u32::try_from(v.value).ok()) else { return };
+    let Some(n) = super::param(out, &PARAM_PHC_TERM_WD, ctx.as_of).and_then(|v| u32::try_from(v.value).ok()) else { return };
     super::apply_deadline(out, a, ctx.as_of, &PARAM_HOURS_PHC_PROVIDER, Term::ResultOnRegistrationIfLate(n), &P_194_P25);
 }
 
@@ -281,8 +284,12 @@ fn covered_person(out: &mut Outcome, a: &Answers) {
 /// Read as: a minor does not apply alone, and a parent represents only a minor child (an adult
 /// applies themself or through a guardian). A guardian or a proxy may apply at any age; then the
 /// age does not matter.
-fn applicant_by_age(out: &mut Outcome, phc: &PhcAnswers, minor: Option<bool>) {
+fn applicant_by_age(out: &mut Outcome, phc: &PhcAnswers, minor: Option<bool>, dob_answered: Option<bool>) {
     let check = Check::new("phc.applicant_by_age", &P_PHC_MINORS);
+    let uses_dob = |c: Check| match dob_answered {
+        Some(answered) => c.uses("person.date_of_birth", answered),
+        None => c,
+    };
     let r = match phc.applicant {
         Some(PhcApplicant::Guardian | PhcApplicant::Proxy) => check.uses("phc.applicant", true).status(Some(true)),
         Some(PhcApplicant::Myself) => {
@@ -291,10 +298,10 @@ fn applicant_by_age(out: &mut Outcome, phc: &PhcAnswers, minor: Option<bool>) {
             if minor == Some(true) {
                 out.note("phc.minor_routes", &P_194_PAGE_DOCS_8);
             }
-            check.uses("person.date_of_birth", minor.is_some()).uses("phc.applicant", true).status(minor.map(|m| !m))
+            uses_dob(check).uses("phc.applicant", true).status(minor.map(|m| !m))
         }
-        Some(PhcApplicant::Parent) => check.uses("person.date_of_birth", minor.is_some()).uses("phc.applicant", true).status(minor),
-        None => check.uses("person.date_of_birth", minor.is_some()).uses("phc.applicant", false).status(None),
+        Some(PhcApplicant::Parent) => uses_dob(check).uses("phc.applicant", true).status(minor),
+        None => uses_dob(check).uses("phc.applicant", false).status(None),
     };
     out.reason(r);
 }
@@ -303,7 +310,13 @@ fn applicant_by_age(out: &mut Outcome, phc: &PhcAnswers, minor: Option<bool>) {
 /// person's administrative-territorial unit"; phc-territory-border (secondary, 2021 amendment):
 /// "residents of border areas may attach to a nearby PHC organization in the neighbouring unit".
 fn territorial_unit(out: &mut Outcome, phc: &PhcAnswers) {
+    // Outside the unit without the border-area exception, the official rule itself refuses; the
+    // exception (secondary) can only let a person in, so it is cited when it does or may apply.
     let r = match phc.organisation_in_residence_unit {
+        Some(false) if phc.border_area == Some(false) => Check::new("phc.territorial_unit", &P_PHC_TERRITORY_UNIT)
+            .uses("phc.organisation_in_residence_unit", true)
+            .uses("phc.border_area", true)
+            .status(Some(false)),
         Some(false) => Check::new("phc.territorial_unit", &P_PHC_TERRITORY_BORDER)
             .uses("phc.organisation_in_residence_unit", true)
             .uses("phc.border_area", phc.border_area.is_some())

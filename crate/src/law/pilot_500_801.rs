@@ -80,8 +80,8 @@ pub(crate) fn channels(out: &mut Outcome, f: &Facts, astana: Option<&Astana>) {
             out.channel(Channel::OperatingHall, true, "reg.pilot_operating_hall", &P_PILOT_P4);
             out.channel(Channel::Con, false, "reg.pilot_no_counter", no_counter);
             out.channel(Channel::EgovEds, false, "reg.pilot_minor_owner_counter", &P_PILOT_P4);
-            out.document("reg.owner_iin", "reg.owner_minor_or_incapable", &P_PILOT_P6, false);
-            out.document("reg.representative_authority", "reg.owner_minor_or_incapable", &P_PILOT_P7, false);
+            out.document_at(Channel::OperatingHall, "reg.owner_iin", "reg.owner_minor_or_incapable", &P_PILOT_P6, false);
+            out.document_at(Channel::OperatingHall, "reg.representative_authority", "reg.owner_minor_or_incapable", &P_PILOT_P7, false);
             out.note("reg.pilot_owner_iin_check", &P_PILOT_P8);
         }
         // pilot-p5, pilot-p9: online, including the ЦОН self-service sector.
@@ -116,9 +116,12 @@ fn online(out: &mut Outcome, stop: Option<(&'static str, &'static Provision)>, w
     out.channel(Channel::ConSelfService, open, why_online, cite);
 }
 
-/// pilot-p10-s3: the applicant fills in and signs the statistical arrival form.
+/// pilot-p10-s3: the applicant fills in and signs the statistical arrival form — in the online
+/// flow, so only while that flow is open to the person.
 fn arrival_form(out: &mut Outcome) {
-    out.document("reg.statistical_arrival_form", "reg.pilot_astana_online", &P_PILOT_P10_S3, false);
+    if out.channels.iter().any(|c| c.channel == Channel::EgovEds && c.available) {
+        out.document_at(Channel::EgovEds, "reg.statistical_arrival_form", "reg.pilot_astana_online", &P_PILOT_P10_S3, false);
+    }
 }
 
 /// pilot-p10: the Astana online flow over the norm. Returns why (and where) it would stop.

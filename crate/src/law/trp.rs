@@ -59,7 +59,8 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
 
     // trp-page-refusal-household: the household-work cap (Law art. 43-2 p. 5).
     if t.subtype == Some(TrpSubtype::HouseholdWork) {
-        out.reason(household_cap(t, ctx.as_of));
+        let cap = household_cap(&mut out, t, ctx.as_of);
+        out.reason(cap);
     }
 
     channels(&mut out, t, ctx.as_of);
@@ -87,7 +88,7 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
 
     // trp-page-term: "1 working day". Provider hours are not in the source: ЦОН hours for the ЦОН
     // channels, and an unverified parameter for the police and the portal.
-    if let Some(n) = PARAM_TRP_TERM_WD.at(ctx.as_of).ok().and_then(|v| u32::try_from(v.value).ok()) {
+    if let Some(n) = super::param(&mut out, &PARAM_TRP_TERM_WD, ctx.as_of).and_then(|v| u32::try_from(v.value).ok()) {
         let hours = match a.application.channel {
             Some(Channel::Con | Channel::ConSelfService | Channel::OperatingHall) => &PARAM_HOURS_CON,
             _ => &PARAM_TRP_PROVIDER_HOURS,
@@ -145,14 +146,14 @@ fn status_takes_trp(out: &mut Outcome, p: &Person) {
 /// turns 16 in Kazakhstan must apply within 10 calendar days of the 16th birthday". The
 /// milestone is shown until the 17th birthday, when the day it counts from is known.
 fn own_permit_age(out: &mut Outcome, p: &Person, as_of: NaiveDate) -> Status {
-    let min_age = PARAM_TRP_OWN_PERMIT_AGE.at(as_of).ok().and_then(|v| u32::try_from(v.value).ok());
+    let min_age = super::param(out, &PARAM_TRP_OWN_PERMIT_AGE, as_of).and_then(|v| u32::try_from(v.value).ok());
     let age = p.date_of_birth.and_then(|d| age_on(d, as_of));
-    let status = out.reason(
-        Check::new("trp.own_permit_age", &P_TRP_AGE_16)
-            .scope()
-            .uses("person.date_of_birth", p.date_of_birth.is_some())
-            .status(age.zip(min_age).map(|(age, min)| age >= min)),
-    );
+    let mut check = Check::new("trp.own_permit_age", &P_TRP_AGE_16).scope();
+    // Before the age is in the data the date of birth could not settle it: not asked.
+    if min_age.is_some() {
+        check = check.uses("person.date_of_birth", p.date_of_birth.is_some());
+    }
+    let status = out.reason(check.status(age.zip(min_age).map(|(age, min)| age >= min)));
     if let (Some(dob), Some(age), Some(min)) = (p.date_of_birth, age, min_age) {
         let days = PARAM_TRP_TURNING_16_APPLY_CD.at(as_of).ok().and_then(|v| u32::try_from(v.value).ok());
         if let (true, Some(days), Some(birthday)) = (age <= min, days, birthday(dob, min)) {
@@ -196,13 +197,15 @@ fn visa_free_state(out: &mut Outcome, p: &Person, as_of: NaiveDate) {
 /// permits (more than five) issued to the employer on the basis of employment contracts for the
 /// performance of work (provision of services) in the household" (Law art. 43-2 p. 5). With five
 /// valid already, this one would be the sixth: not met; with four, it is the fifth: met.
-fn household_cap(t: &TrpAnswers, as_of: NaiveDate) -> crate::report::Reason {
-    let max = PARAM_TRP_HOUSEHOLD_WORK_MAX_PERMITS.at(as_of).ok().map(|v| v.value);
+fn household_cap(out: &mut Outcome, t: &TrpAnswers, as_of: NaiveDate) -> crate::report::Reason {
+    let max = super::param(out, &PARAM_TRP_HOUSEHOLD_WORK_MAX_PERMITS, as_of).map(|v| v.value);
     // This application would be permit number n + 1: allowed while n + 1 ≤ max, i.e. n < max.
     let within = t.employer_household_permits.zip(max).map(|(n, max)| i64::from(n) < max);
-    Check::new("trp.household_employer_cap", &P_TRP_PAGE_REFUSAL_HOUSEHOLD)
-        .uses("trp.employer_household_permits", t.employer_household_permits.is_some())
-        .status(within)
+    let mut check = Check::new("trp.household_employer_cap", &P_TRP_PAGE_REFUSAL_HOUSEHOLD);
+    if max.is_some() {
+        check = check.uses("trp.employer_household_permits", t.employer_household_permits.is_some());
+    }
+    check.status(within)
 }
 
 /// The channels of the service page: the portal with EDS or with a one-time password (the phone

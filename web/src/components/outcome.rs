@@ -24,7 +24,8 @@ pub fn verdict_class(v: Verdict) -> &'static str {
         Verdict::NotEligible => "no",
         Verdict::NotApplicable => "na",
         Verdict::NeedsInfo => "info",
-        Verdict::CheckWithProvider | Verdict::NoChannelOpen => "check",
+        Verdict::CheckWithProvider => "check",
+        Verdict::NoChannelOpen => "check",
     }
 }
 
@@ -42,7 +43,7 @@ pub fn outcome_view(p: &Props) -> Html {
             Status::Unknown => 1,
             Status::Met => 2,
         };
-        (r.role == Role::Info, status)
+        (!r.decides(), status)
     });
     let status_word = |r: &Reason| {
         let kind = if r.role == Role::Info { "info_status" } else { "status" };
@@ -65,10 +66,19 @@ pub fn outcome_view(p: &Props) -> Html {
                 </ul>
             }
 
+            if o.reasons.iter().any(|r| r.to_do()) && !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable) {
+                <h3>{ t("ui.before_you_apply", lang) }</h3>
+                <ol class="steps">
+                    { for o.reasons.iter().filter(|r| r.to_do()).map(|r| html! {
+                        <li>{ t(&format!("todo.{}", r.code), lang) }<Citation provision={r.citation} lang={lang} /></li>
+                    }) }
+                </ol>
+            }
+
             <h3>{ t("ui.why", lang) }</h3>
             <ul class="reasons">
                 { for reasons.iter().map(|r| html! {
-                    <li class={classes!(code(&r.status), (r.role == Role::Info).then_some("info"))}>
+                    <li class={classes!(code(&r.status), (!r.decides()).then_some("info"))}>
                         <span class="status">{ status_word(r) }{ ": " }</span>
                         { t(&format!("reason.{}", r.code), lang) }
                         if r.decides() && r.status == Status::NotMet && !r.firm() {
@@ -146,6 +156,7 @@ pub fn outcome_view(p: &Props) -> Html {
             }
 
             { list(lang, "ui.refusal_grounds", "warning", &o.refusal_grounds) }
+            { list(lang, "ui.appeal", "appeal", &o.appeal) }
             { list(lang, "ui.notes", "note", &o.notes) }
 
             if !o.limits.is_empty() {
@@ -157,6 +168,11 @@ pub fn outcome_view(p: &Props) -> Html {
             <p class="editions"><strong>{ t("ui.acts_used", lang) }{ ": " }</strong>
                 { o.editions.iter().map(|e| format!("{} ({})", e.number, e.edition_date.map(crate::i18n::dmy).unwrap_or_else(|| "—".into()))).collect::<Vec<_>>().join("; ") }
             </p>
+            if !o.mentioned.is_empty() {
+                <p class="editions"><strong>{ t("ui.acts_mentioned", lang) }{ ": " }</strong>
+                    { o.mentioned.iter().map(|e| e.number).collect::<Vec<_>>().join("; ") }
+                </p>
+            }
         </section>
     }
 }
