@@ -5,6 +5,12 @@
 //! digit count and the check digit are held against a number: after Decree No. 853 of 26.08.2013
 //! the date and century digits need not match the person, so age or sex is **never** derived from
 //! an IIN.
+//!
+//! What the check digit can catch (`tests/properties.rs` holds it): every slip in the 12th digit,
+//! and a slip in digits 1–10 unless it makes the first weighting give 10 (then the second decides
+//! and may agree by chance: about 1.5 % of such slips pass). The 11th digit weighs 11 ≡ 0 (mod 11)
+//! in the first weighting, so a slip there passes unless the second weighting is used (about 92 %
+//! of slips in the 11th digit pass). A valid-looking number is therefore not proof of the right one.
 
 use serde::Serialize;
 
