@@ -36,20 +36,58 @@ pub fn parse_answers(text: &str, lang: Lang) -> Result<Answers, String> {
         }
     }
     let de = &mut serde_json::Deserializer::from_str(text);
-    let answers: Answers = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
-        let path = e.path().to_string();
-        if path == "." {
-            format!("{head}: {}", e.inner())
-        } else {
-            let expected = expected(&path, lang).map(|x| format!("{x} ")).unwrap_or_default();
-            format!("{head}: field `{path}`: {expected}({})", e.inner())
-        }
-    })?;
+    let answers: Answers =
+        serde_path_to_error::deserialize(&mut *de).map_err(|e| format!("{head}: {}", fault(&e.path().to_string(), e.inner(), lang)))?;
     de.end().map_err(|e| {
         let where_ = t("input_file.trailing", lang).replace("{line}", &e.line().to_string()).replace("{column}", &e.column().to_string());
         format!("{head}: {where_}")
     })?;
     Ok(answers)
+}
+
+/// At most `max` characters of what the file or serde says: a 10 MB value is not echoed back.
+fn short(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
+}
+
+/// What is wrong where serde stopped (`path`: `.` for the whole file, `phc.categories[1]` for an item
+/// of a list), in the person's language: the question by its path and words and what it takes, an
+/// unknown question or service, a section that is not a group of answers, or the line and column of
+/// text that is not JSON. In English, serde's own words follow in brackets.
+fn fault(path: &str, e: &serde_json::Error, lang: Lang) -> String {
+    let msg = e.to_string();
+    let between_backticks = |prefix: &str| msg.strip_prefix(prefix).and_then(|rest| rest.split('`').next()).map(str::to_string);
+    let field_path = path.split('[').next().unwrap_or(path);
+    let is_section = |s: &str| all_fields().any(|f| f.path.split_once('.').is_some_and(|(sec, _)| sec == s));
+    let body = if let Some(f) = all_fields().find(|f| f.path == field_path) {
+        crate::render::on_question(path, &expected(f.path, lang).unwrap_or_default(), lang)
+    } else if let Some(name) = between_backticks("unknown field `") {
+        let full = if path == "." {
+            name
+        } else if path.ends_with(&name) {
+            path.to_string()
+        } else {
+            format!("{path}.{name}")
+        };
+        format!("{} {}", t("ui.file_unknown_field", lang), short(&full, 60))
+    } else if field_path == "services" {
+        let code = between_backticks("unknown variant `").map(|c| format!(" {}", short(&c, 60))).unwrap_or_default();
+        format!("{}{code}; {}", t("ui.file_unknown_service", lang), expected("services", lang).unwrap_or_default())
+    } else if is_section(field_path) {
+        format!("{} {field_path}", t("ui.file_not_section", lang))
+    } else if e.line() > 0 {
+        let at = t("input_error.at", lang).replace("{line}", &e.line().to_string()).replace("{column}", &e.column().to_string());
+        format!("{} ({at})", t("ui.file_not_answers", lang))
+    } else {
+        t("ui.file_not_answers", lang)
+    };
+    match lang {
+        Lang::En => format!("{body} ({})", short(&msg, 160)),
+        _ => body,
+    }
 }
 
 /// The path of the first list that stands where the schema has an object or a single value: lists

@@ -117,8 +117,8 @@ fn run(args: &[String]) -> Result<String, String> {
             let errors: Vec<_> =
                 answers.validate(as_of).into_iter().filter(|e| e.field != "as_of" || answers.application.date.is_none()).collect();
             if !errors.is_empty() {
-                let lines: Vec<String> = errors.iter().map(|e| render::input_error(e, lang)).collect();
-                return Err(format!("{file}: {} bad answer(s):\n{}", errors.len(), lines.join("\n")));
+                let lines: Vec<String> = errors.iter().map(|e| format!("  {}", render::input_error(e, lang))).collect();
+                return Err(format!("{file}: {}\n{}", render::bad_answers(errors.len(), lang), lines.join("\n")));
             }
             let report = evaluate(&answers, &Context { as_of });
             Ok(if json { serde_json::to_string_pretty(&report).expect("report serialises") + "\n" } else { render::report(&report, lang) })

@@ -32,8 +32,21 @@ fn cite(p: &Provision, lang: Lang) -> String {
     format!("{}, {}{prov}", tekser_rules::text::source_label(p.act, lang), p.unit.get(lang))
 }
 
+/// `person.iin «IIN (12 digits)»: message`, with each language's quotation marks.
+/// (`phc.categories[1]`, an item of a list, is shown as such and named by its question.)
+pub fn on_question(path: &str, message: &str, lang: Lang) -> String {
+    let q = t(&format!("question.{}", path.split('[').next().unwrap_or(path)), lang);
+    format!("{path} {}", t("ui.problem_on", lang).replace("{q}", &q).replace("{e}", message))
+}
+
+/// A bad answer found by `Answers::validate`.
 pub fn input_error(e: &InputError, lang: Lang) -> String {
-    format!("  {}: {}", e.field, e.kind.message(lang))
+    on_question(e.field, &e.kind.message(lang), lang)
+}
+
+/// The heading over the bad answers `validate` found.
+pub fn bad_answers(n: usize, lang: Lang) -> String {
+    t("input_error.bad_answers", lang).replace("{n}", &n.to_string())
 }
 
 pub fn report(r: &Report, lang: Lang) -> String {

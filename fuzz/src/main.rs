@@ -79,7 +79,9 @@ fn run_case(seeds: &[corpus::Seed], seed: u64, case: u64) -> Case {
         }
         5..=6 => {
             let base = match tekser_web::state::from_json(&s.answers.to_string()) {
-                Ok((services, raw)) => tekser_web::state::to_fragment(&tekser_web::state::State { services, raw, ..Default::default() }),
+                Ok(l) => {
+                    tekser_web::state::to_fragment(&tekser_web::state::State { services: l.services, raw: l.raw, ..Default::default() })
+                }
                 Err(_) => "#/check?lang=en".to_string(),
             };
             let frag = gen::fragment(&mut r, &base, as_of);

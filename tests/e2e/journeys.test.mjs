@@ -420,16 +420,37 @@ test('answers saved to a file load back, and a realistic answers file loads from
       assert.ok(docs.some((d) => /application/i.test(d)), docs.join(' | '));
       await screenshot(other.page, 'results-all-four-loaded-en');
 
-      // A file that is not an answers file: an error, and nothing changes.
-      const bad = join(dir, 'not-answers.json');
-      writeFileSync(bad, '{"person": {"status": "martian"}}');
-      const hash = (await where(other.page)).hash;
+      // A file with a bad answer loads the rest, and reports the bad one on its question.
+      const bad = join(dir, 'bad-answer.json');
+      writeFileSync(bad, '{"services": ["trp"], "person": {"status": "martian", "citizenship": "UZB", "shoe_size": 44}}');
       await other.page.getByLabel(UI.en.load).setInputFiles(bad);
+      await other.page.waitForFunction(() => location.hash.startsWith('#/check') && document.querySelector('#problems'));
+      assert.deepEqual(
+        await other.page.locator('#problems li').allInnerTexts(),
+        [
+          '“What is your legal status in Kazakhstan?”: Choose one of the answers listed',
+          'Not taken from the file: unknown question: person.shoe_size',
+        ],
+        'the bad answer names its question, in words; the unknown field is listed',
+      );
+      const loaded = await checkRows(other.page);
+      assert.equal(loaded['person.citizenship'], 'Uzbekistan', 'the good answer is kept');
+      assert.match(loaded['person.status'], /^martian/, 'the bad answer is kept as written');
+      await other.page.locator('#problems li a').first().click();
+      assert.equal((await where(other.page)).path, 'person.status', 'the summary leads to the question');
+      assert.equal(await other.page.locator('#error-summary a').innerText(), 'Choose one of the answers listed', 'reported there too');
+
+      // A file that is not an answers file: an error, and nothing changes.
+      const junk = join(dir, 'not-answers.json');
+      writeFileSync(junk, '{"person": {"status": "citizen"}} trailing');
+      await other.page.evaluate(() => (location.hash = '#/start?lang=en'));
+      await other.page.getByLabel(UI.en.load).waitFor();
+      const hash = (await where(other.page)).hash;
+      await other.page.getByLabel(UI.en.load).setInputFiles(junk);
       await other.page.waitForSelector('.files [role="alert"]');
       assert.equal(
         await other.page.locator('.files [role="alert"]').innerText(),
-        'The file could not be read: the answer does not fit the question “What is your legal status in Kazakhstan?”',
-        'the error names the question, in words',
+        'The file could not be read: this is not an answers file (a JSON object was expected)',
       );
       assert.equal((await where(other.page)).hash, hash);
       assert.deepEqual(await other.storage(), NOTHING_STORED);

@@ -16,6 +16,20 @@ use yew::Reducible;
 /// A raw answer meaning "I don't know": asked, and left unanswered on purpose.
 pub const DONT_KNOW: &str = "?";
 
+/// No question takes an answer this long (the longest, every option of a many-choice question, is
+/// under 150 characters). A longer value — a 10 MB paste, link or file — is kept to its first
+/// `MAX_RAW` characters, which its question still reports, so that the state stays quick to copy
+/// and the URL short enough to survive a reload.
+pub const MAX_RAW: usize = 1000;
+
+/// A raw answer as kept: at most [`MAX_RAW`] characters.
+fn bounded(raw: &str) -> String {
+    match raw.char_indices().nth(MAX_RAW) {
+        Some((cut, _)) => raw[..cut].to_string(),
+        None => raw.to_string(),
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {
     Start,
@@ -40,6 +54,9 @@ pub struct State {
     /// URL or the browser's history, so "Finish and clear" (or the idle timeout) leaves nothing behind
     /// for the next person.
     pub kiosk: bool,
+    /// What the last answers file loaded held that no question takes (unknown fields, services):
+    /// said on "Check your answers"; not kept in the URL.
+    pub file_notes: Vec<FileError>,
 }
 
 impl Default for State {
@@ -51,6 +68,7 @@ impl Default for State {
             raw: BTreeMap::new(),
             from_check: false,
             kiosk: false,
+            file_notes: Vec::new(),
         }
     }
 }
@@ -66,8 +84,8 @@ pub enum Action {
     /// The browser moved in its history: take the screen from the URL, keep the language chosen
     /// and every answer given so far, and add answers only the URL knows.
     FromUrl(State),
-    /// Replace every answer (a loaded file).
-    Load(BTreeMap<&'static str, String>),
+    /// Replace the services and every answer with those of a file, and show them.
+    Load(Loaded),
     /// Forget everything and go to the start page (in the language chosen).
     Reset,
     /// A kiosk's "Finish and clear" or idle timeout: forget everything, the language too, for the
@@ -88,7 +106,7 @@ impl Reducible for State {
                 s.screen = next_screen(&s);
             }
             Action::Answer(path, value) => {
-                let _ = s.raw.insert(path, value.trim().to_string());
+                let _ = s.raw.insert(path, bounded(value.trim()));
             }
             Action::Show(screen) => {
                 s.from_check = matches!(screen, Screen::Question(_)) && (self.from_check || self.screen == Screen::Check);
@@ -104,8 +122,11 @@ impl Reducible for State {
                     s.raw.entry(k).or_insert(v);
                 }
             }
-            Action::Load(raw) => {
-                s.raw = raw;
+            Action::Load(file) => {
+                s.services = file.services;
+                s.raw = file.raw;
+                s.file_notes = file.skipped;
+                s.from_check = false;
                 s.screen = Screen::Check;
             }
             Action::Reset => s = State { lang: s.lang, kiosk: s.kiosk, ..State::default() },
@@ -131,6 +152,16 @@ pub enum RawError {
     Empty,
     /// Not a date, a time, a number or an option of the question (text key `input_error.<key>`).
     Invalid(&'static str),
+}
+
+impl RawError {
+    /// The message shown on the question, in `lang`.
+    pub fn message(self, lang: Lang) -> String {
+        match self {
+            RawError::Empty => crate::i18n::t("input_error.required", lang),
+            RawError::Invalid(k) => crate::i18n::t(&format!("input_error.{k}"), lang),
+        }
+    }
 }
 
 /// Parses a raw answer into the typed value the rules take; `Ok(None)` for "don't know".
@@ -213,9 +244,10 @@ impl State {
         a
     }
 
-    /// The moment the rules apply: the application day if answered, else `today`.
+    /// The moment the rules apply: the application day if answered (and one the rules can be
+    /// evaluated on; one outside is reported on its question), else `today`.
     pub fn as_of(&self, today: chrono::NaiveDate) -> chrono::NaiveDate {
-        self.answers().application.date.unwrap_or(today)
+        self.answers().application.date.filter(|d| tekser_rules::answers::bounds::AS_OF.contains(d)).unwrap_or(today)
     }
 
     /// Has this question been answered (or answered "don't know")?
@@ -243,6 +275,55 @@ impl State {
             }
         }
         out
+    }
+
+    /// What is wrong with `raw` as the answer to `path`, in words: its form first (a date, a number,
+    /// one of the options), then the rules' own checks (`Answers::validate`) with every other answer
+    /// as it stands. `None` when it can be used.
+    pub fn error_of(&self, path: &'static str, raw: &str, today: chrono::NaiveDate) -> Option<String> {
+        let f = field(path)?;
+        if let Err(e) = parse_raw(f, raw) {
+            return Some(e.message(self.lang));
+        }
+        let mut trial = self.clone();
+        trial.raw.insert(path, raw.trim().to_string());
+        trial.answers().validate(trial.as_of(today)).into_iter().find(|e| e.field == path).map(|e| e.kind.message(self.lang))
+    }
+
+    /// Every answer given that cannot be used as it stands, with its message, in interview order:
+    /// what "Check your answers" and the results report, each on its question.
+    pub fn problems(&self, today: chrono::NaiveDate) -> Vec<(&'static str, String)> {
+        let checked = self.answers().validate(self.as_of(today));
+        all_fields()
+            .filter_map(|f| {
+                let raw = self.raw.get(f.path)?;
+                let message = match parse_raw(f, raw) {
+                    Err(e) => e.message(self.lang),
+                    Ok(_) => checked.iter().find(|e| e.field == f.path)?.kind.message(self.lang),
+                };
+                Some((f.path, message))
+            })
+            .collect()
+    }
+
+    /// The lines of the problems summary on "Check your answers" and the results, in words: each bad
+    /// answer naming its question (with the question's path, for the link), then what a loaded file
+    /// held that no question takes.
+    pub fn summary(&self, today: chrono::NaiveDate) -> Vec<(Option<&'static str>, String)> {
+        use crate::i18n::t;
+        let lang = self.lang;
+        let on_questions = self.problems(today).into_iter().map(|(path, e)| {
+            (Some(path), t("ui.problem_on", lang).replace("{q}", &t(&format!("question.{path}"), lang)).replace("{e}", &e))
+        });
+        let notes = self.file_notes.iter().map(|n| (None, format!("{}: {}", t("ui.file_skipped", lang), n.message(lang))));
+        on_questions.chain(notes).collect()
+    }
+
+    /// On a question's screen, the error its page opens with: the answer that came with the page (a
+    /// link, a loaded file, going back) when it cannot be used, as if Continue had been pressed.
+    pub fn opening_error(&self, today: chrono::NaiveDate) -> Option<String> {
+        let Screen::Question(path) = self.screen else { return None };
+        self.error_of(path, self.raw.get(path)?, today)
     }
 
     /// Questions answered so far, in interview order (for "Check your answers").
@@ -294,28 +375,34 @@ fn enc(s: &str) -> String {
     out
 }
 
-fn dec(s: &str) -> Option<String> {
+/// Decodes a percent-encoded value. Nothing is dropped: a `%` not followed by two hex digits stays as
+/// typed, and bytes that are not UTF-8 become U+FFFD, so a mangled answer still reaches its question
+/// and is reported there.
+fn dec(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        match b[i] {
-            b'%' => {
-                let h = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-                out.push(u8::from_str_radix(h, 16).ok()?);
+        let hex = b
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        match (b[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
                 i += 3;
             }
-            b'+' => {
+            (b'+', _) => {
                 out.push(b' ');
                 i += 1;
             }
-            c => {
+            (c, _) => {
                 out.push(c);
                 i += 1;
             }
         }
     }
-    String::from_utf8(out).ok()
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The URL fragment of a state: `#/<screen>?lang=kk&s=phc,trp&<field path>=<raw>&…`.
@@ -345,7 +432,7 @@ pub fn from_fragment(frag: &str) -> State {
     let (screen, query) = frag.split_once('?').unwrap_or((frag, ""));
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        let Some(v) = dec(v) else { continue };
+        let v = dec(v);
         match k {
             "lang" => s.lang = Lang::parse(&v).unwrap_or(Lang::Kk),
             "kiosk" => s.kiosk = v == "1",
@@ -357,7 +444,7 @@ pub fn from_fragment(frag: &str) -> State {
             }
             _ => {
                 if let Some(f) = field(k) {
-                    s.raw.insert(f.path, v);
+                    s.raw.insert(f.path, bounded(&v));
                 }
             }
         }
@@ -398,17 +485,28 @@ pub fn to_json(s: &State) -> String {
     serde_json::to_string_pretty(&Json::Object(root)).unwrap_or_else(|_| "{}".into())
 }
 
-/// Why an answers file cannot be loaded.
+/// What an answers file holds that no question can take, or why it cannot be read at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileError {
-    /// Not JSON, or not an object of sections.
+    /// Not JSON, or not an object of sections: nothing is loaded.
     NotAnswers,
-    /// A section or field the rules do not know (the path as written).
+    /// Text in UTF-16 (or another encoding with zero bytes), not UTF-8: nothing is loaded.
+    NotUtf8,
+    /// A section or field the rules do not know (the path as written): skipped.
     UnknownField(String),
-    /// A known question whose answer does not fit it.
-    BadAnswer(&'static str),
-    /// A service code the rules do not know.
+    /// A section that is not a group of answers (`"person": "citizen"`): skipped.
+    NotSection(String),
+    /// A service code the rules do not know: skipped.
     UnknownService(String),
+}
+
+/// Quotes at most 60 characters of what a file holds, so a 10 MB name does not become a 10 MB message.
+fn quoted(s: &str) -> String {
+    const MAX: usize = 60;
+    match s.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
 }
 
 impl FileError {
@@ -416,60 +514,100 @@ impl FileError {
         use crate::i18n::t;
         match self {
             FileError::NotAnswers => t("ui.file_not_answers", lang),
-            FileError::UnknownField(path) => format!("{} {path}", t("ui.file_unknown_field", lang)),
-            FileError::BadAnswer(path) => t("ui.file_bad_answer", lang).replace("{q}", &t(&format!("question.{path}"), lang)),
-            FileError::UnknownService(code) => format!("{} {code}", t("ui.file_unknown_service", lang)),
+            FileError::NotUtf8 => t("ui.file_not_utf8", lang),
+            FileError::UnknownField(path) => format!("{} {}", t("ui.file_unknown_field", lang), quoted(path)),
+            FileError::NotSection(name) => format!("{} {}", t("ui.file_not_section", lang), quoted(name)),
+            FileError::UnknownService(code) => format!("{} {}", t("ui.file_unknown_service", lang), quoted(code)),
         }
+    }
+
+    /// What the page says when a file cannot be read at all.
+    pub fn alert(&self, lang: Lang) -> String {
+        format!("{}: {}", crate::i18n::t("ui.load_error", lang), self.message(lang))
     }
 }
 
-/// Reads an answers file (the CLI's schema) into the services and the raw answers. Every answer is
-/// checked as if typed into its question; anything unknown or unfit is refused, naming it.
-pub fn from_json(text: &str) -> Result<(Vec<Service>, BTreeMap<&'static str, String>), FileError> {
+/// An answers file as read: the services, every answer to a known question (a bad one kept as
+/// written, to be reported on its question), and what no question could take.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub services: Vec<Service>,
+    pub raw: BTreeMap<&'static str, String>,
+    /// Unknown sections, fields and services: skipped, and said so.
+    pub skipped: Vec<FileError>,
+}
+
+/// A JSON value as the raw text its question would take: booleans as `yes`/`no`, lists joined by
+/// commas, a time without its seconds; anything else as its JSON text, which the question reports.
+fn raw_of(f: &Field, x: &serde_json::Value) -> String {
     use serde_json::Value as Json;
+    match x {
+        Json::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+        // A time may be written with seconds ("17:20:00"); the question takes "17:20".
+        Json::String(s) if matches!(f.kind, FieldKind::Time) => crate::i18n::parse_hm(s).map(crate::i18n::hm).unwrap_or_else(|| s.clone()),
+        Json::String(s) => s.clone(),
+        Json::Array(items) if items.iter().all(Json::is_string) => items.iter().filter_map(Json::as_str).collect::<Vec<_>>().join(","),
+        other => other.to_string(),
+    }
+}
+
+/// Reads an answers file (the CLI's schema). Nothing is lost: every answer to a known question is
+/// kept as written, and one that does not fit is reported on its question like a typed one
+/// ([`State::problems`]); unknown sections, fields and services are skipped and listed. Only a file
+/// that is not a JSON object at all is refused.
+pub fn from_json(text: &str) -> Result<Loaded, FileError> {
+    use serde_json::Value as Json;
+    if text.contains('\0') {
+        return Err(FileError::NotUtf8);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Ok(Json::Object(root)) = serde_json::from_str::<Json>(text) else { return Err(FileError::NotAnswers) };
-    let mut services = Service::ALL.to_vec();
-    let mut raw = BTreeMap::new();
-    let mut check = Answers::default();
+    let mut loaded = Loaded { services: Service::ALL.to_vec(), ..Loaded::default() };
     for (section, fields) in &root {
         if section == "services" {
-            let codes: Vec<&str> = fields.as_array().map(|a| a.iter().filter_map(Json::as_str).collect()).unwrap_or_default();
-            let named: Vec<Service> = codes
-                .iter()
-                .map(|c| Service::ALL.into_iter().find(|x| service_code(*x) == *c).ok_or_else(|| FileError::UnknownService(c.to_string())))
-                .collect::<Result<_, _>>()?;
-            // Each once, in the app's order (as the URL keeps them); none named is all four, as on
-            // the start page.
-            services = Service::ALL.into_iter().filter(|s| named.is_empty() || named.contains(s)).collect();
+            let codes: Vec<Json> = match fields {
+                Json::Array(items) => items.clone(),
+                Json::Null => Vec::new(),
+                one => vec![one.clone()],
+            };
+            let mut chosen = Vec::new();
+            for c in &codes {
+                match Service::ALL.into_iter().find(|x| c.as_str() == Some(service_code(*x))) {
+                    Some(s) if !chosen.contains(&s) => chosen.push(s),
+                    Some(_) => {}
+                    None => loaded.skipped.push(FileError::UnknownService(c.as_str().map_or_else(|| c.to_string(), str::to_string))),
+                }
+            }
+            // None chosen means all four, as on the start page.
+            if !chosen.is_empty() {
+                loaded.services = Service::ALL.into_iter().filter(|s| chosen.contains(s)).collect();
+            }
             continue;
         }
-        let Json::Object(fields) = fields else { return Err(FileError::UnknownField(section.clone())) };
+        let fields = match fields {
+            Json::Object(fields) => fields,
+            Json::Null => continue,
+            _ if all_fields().any(|f| f.path.split_once('.').is_some_and(|(s, _)| s == section)) => {
+                loaded.skipped.push(FileError::NotSection(section.clone()));
+                continue;
+            }
+            _ => {
+                loaded.skipped.push(FileError::UnknownField(section.clone()));
+                continue;
+            }
+        };
         for (name, x) in fields {
             let path = format!("{section}.{name}");
-            let f = field(&path).ok_or(FileError::UnknownField(path))?;
-            let text = match x {
-                Json::Null => continue,
-                Json::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
-                // A time may be written with seconds ("17:20:00"); the question takes "17:20".
-                Json::String(s) if matches!(f.kind, FieldKind::Time) => {
-                    crate::i18n::parse_hm(s).map(crate::i18n::hm).unwrap_or_else(|| s.clone())
+            match field(&path) {
+                None => loaded.skipped.push(FileError::UnknownField(path)),
+                Some(_) if x.is_null() => {}
+                Some(f) => {
+                    loaded.raw.insert(f.path, bounded(&raw_of(f, x)));
                 }
-                Json::String(s) => s.clone(),
-                Json::Number(n) => n.to_string(),
-                Json::Array(items) => items.iter().map(|i| i.as_str().unwrap_or("\u{0}")).collect::<Vec<_>>().join(","),
-                Json::Object(_) => return Err(FileError::BadAnswer(f.path)),
-            };
-            let fits = match parse_raw(f, &text) {
-                Ok(Some(v)) => check.set(f.path, v).is_ok(),
-                Ok(None) | Err(_) => false,
-            };
-            if !fits {
-                return Err(FileError::BadAnswer(f.path));
             }
-            raw.insert(f.path, text);
         }
     }
-    Ok((services, raw))
+    Ok(loaded)
 }
 
 #[cfg(test)]
@@ -530,7 +668,7 @@ mod tests {
 
     #[test]
     fn facts_that_refine_a_checklist_are_asked_once_nothing_is_missing() {
-        let (services, raw) = from_json(include_str!("../../examples/all-four.json")).unwrap();
+        let Loaded { services, raw, .. } = from_json(include_str!("../../examples/all-four.json")).unwrap();
         let s = State { services, raw, ..State::default() };
         let qs = s.questions(day(2026, 3, 2));
         assert_eq!(qs.first(), Some(&"phc.categories"), "{qs:?}");
@@ -541,7 +679,7 @@ mod tests {
     #[test]
     fn nothing_is_refined_for_a_service_the_person_cannot_apply_for() {
         // A campaign application the day after the window closes (194 para 5) is not a ground.
-        let (services, mut raw) = from_json(include_str!("../../examples/phc.json")).unwrap();
+        let Loaded { services, mut raw, .. } = from_json(include_str!("../../examples/phc.json")).unwrap();
         raw.remove("phc.categories");
         raw.insert("application.date", "2026-11-02".into());
         let s = State { services, raw, ..State::default() };
@@ -570,6 +708,7 @@ mod tests {
             raw: [("registration.area_total_m2", "48,5".to_string()), ("person.iin", "0612 1160 0012".to_string())].into_iter().collect(),
             from_check: false,
             kiosk: false,
+            file_notes: Vec::new(),
         };
         let back = from_fragment(&to_fragment(&s));
         assert_eq!(back.lang, s.lang);
@@ -629,19 +768,130 @@ mod tests {
         ]);
         let json = to_json(&s);
         assert!(!json.contains("null") && json.contains("\"17:20\""), "only what was answered, times in minutes: {json}");
-        let (services, raw) = from_json(&json).unwrap();
-        assert_eq!(raw, s.raw);
-        assert!(raw.keys().all(|p| s.answered(p)), "every answer loaded is a valid answer");
-        assert_eq!(services, Service::ALL.to_vec());
-        assert_eq!(from_json("{\"person\": {\"status\": \"martian\"}}"), Err(FileError::BadAnswer("person.status")));
-        assert_eq!(from_json("{\"person\": {\"shoe_size\": 44}}"), Err(FileError::UnknownField("person.shoe_size".into())));
-        assert_eq!(from_json("{\"services\": [\"tax\"]}"), Err(FileError::UnknownService("tax".into())));
+        let loaded = from_json(&json).unwrap();
+        assert_eq!(loaded.raw, s.raw);
+        assert!(loaded.raw.keys().all(|p| s.answered(p)), "every answer loaded is a valid answer");
+        assert_eq!((loaded.services, loaded.skipped), (Service::ALL.to_vec(), vec![]));
         assert_eq!(from_json("<html>"), Err(FileError::NotAnswers));
-        assert_eq!(from_json("{\"services\": []}").map(|(s, _)| s), Ok(Service::ALL.to_vec()), "none named is all four");
-        assert_eq!(from_json("{\"services\": [\"trp\", \"phc\", \"trp\"]}").map(|(s, _)| s), Ok(vec![Service::Phc, Service::Trp]));
+        assert_eq!(from_json("{\"person\": {}} {}"), Err(FileError::NotAnswers), "trailing data");
+        assert_eq!(from_json("{\u{0}\"\u{0}"), Err(FileError::NotUtf8));
+        assert_eq!(from_json("\u{feff}{\"services\": [\"trp\"]}").map(|l| l.services), Ok(vec![Service::Trp]), "a BOM is skipped");
+        assert_eq!(from_json("{\"services\": []}").map(|l| l.services), Ok(Service::ALL.to_vec()), "none named is all four");
+        assert_eq!(from_json("{\"services\": [\"trp\", \"phc\", \"trp\"]}").map(|l| l.services), Ok(vec![Service::Phc, Service::Trp]));
         assert_eq!(parse_raw(field("person.iin").unwrap(), "?-"), Ok(None), "don't know, however grouped");
         assert_eq!(parse_raw(field("licence.bin").unwrap(), " - "), Err(RawError::Empty), "a dash alone is no number");
-        assert!(FileError::BadAnswer("person.status").message(Lang::En).contains("legal status"), "names the question");
+    }
+
+    #[test]
+    fn a_file_with_bad_answers_loses_nothing_and_reports_each_on_its_question() {
+        let file = r#"{"services": ["trp", "tax", 7], "person": {"status": "martian", "citizenship": "UZB", "date_of_birth": {"y": 1990}, "shoe_size": 44},
+            "phc": {"categories": ["pensioner", 3]}, "application": {"date": "2026-03-20", "time": "17:20:00"}, "planet": "mars"}"#;
+        let loaded = from_json(file).unwrap();
+        assert_eq!(loaded.services, vec![Service::Trp]);
+        assert_eq!(
+            loaded.skipped,
+            vec![
+                FileError::UnknownField("person.shoe_size".into()),
+                FileError::UnknownField("planet".into()),
+                FileError::UnknownService("tax".into()),
+                FileError::UnknownService("7".into()),
+            ]
+        );
+        let raw = |p: &str| loaded.raw.get(p).map(String::as_str);
+        assert_eq!(
+            (raw("person.status"), raw("person.citizenship"), raw("application.time")),
+            (Some("martian"), Some("UZB"), Some("17:20"))
+        );
+        assert_eq!((raw("person.date_of_birth"), raw("phc.categories")), (Some(r#"{"y":1990}"#), Some(r#"["pensioner",3]"#)));
+        let s = Rc::new(State { lang: Lang::En, ..State::default() }).reduce(Action::Load(loaded));
+        assert_eq!(s.screen, Screen::Check);
+        let problems: Vec<&str> = s.problems(day(2026, 3, 2)).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(problems, ["person.status", "person.date_of_birth", "phc.categories"]);
+        assert_eq!(s.answers().person.citizenship.as_deref(), Some("UZB"), "the good answers are used");
+        assert!(FileError::UnknownField("x".repeat(10_000_000)).message(Lang::En).chars().count() < 100, "a long name is cut");
+    }
+
+    /// Answers no question of any kind takes (the browser test `fragments.test.mjs` uses the same).
+    const ALWAYS_BAD: &[&str] = &[
+        "martian",
+        "-1",
+        "0000-00-00",
+        "NaN",
+        "1e999",
+        "true",
+        "%ZZ",
+        "２０２６-０３-０２",
+        "ҚАZ",
+        "<b>x</b>",
+        "Ω≈ç√",
+        "😀",
+        "١٢٣",
+        "\u{0}",
+        "2026-02-30",
+        "25:61",
+    ];
+
+    #[test]
+    fn no_answer_to_any_question_panics_and_one_no_question_takes_is_reported_on_it() {
+        let today = day(2026, 3, 2);
+        let odd =
+            ["9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01", "4294967296", "99999999999999999999", "1e308", "-0", ",,,", "?", ""];
+        for f in all_fields() {
+            for v in ALWAYS_BAD.iter().chain(&odd).map(|v| v.to_string()).chain([ALWAYS_BAD[0].repeat(10_000)]) {
+                let s = State {
+                    screen: Screen::Question(f.path),
+                    ..with(&[("person.status", "citizen"), ("application.date", "2026-03-20"), (f.path, &v)])
+                };
+                let report = tekser_rules::evaluate(&s.answers(), &tekser_rules::Context { as_of: s.as_of(today) });
+                assert_eq!(report.outcomes.len(), 4);
+                let _ = (s.questions(today), s.summary(today), to_json(&s));
+                let back = from_fragment(&to_fragment(&s));
+                if v.chars().count() <= MAX_RAW {
+                    assert!(back.answers() == s.answers(), "{} = {v:?} round-trips through the URL", f.path);
+                } else {
+                    assert!(
+                        back.raw[f.path].chars().count() == MAX_RAW && v.starts_with(&back.raw[f.path]),
+                        "{}: kept to its start",
+                        f.path
+                    );
+                }
+                if ALWAYS_BAD.contains(&v.as_str()) || v.len() > 1000 {
+                    let v: String = v.chars().take(40).collect();
+                    assert!(s.opening_error(today).is_some(), "{} = {v:?}… is not reported", f.path);
+                    assert!(s.problems(today).iter().any(|(p, _)| *p == f.path), "{} = {v:?}… is not in the summary", f.path);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_answer_a_question_takes_is_shorter_than_the_longest_kept() {
+        for f in all_fields() {
+            if let FieldKind::Choice(opts) | FieldKind::Many(opts) = f.kind {
+                assert!(opts.join(",").chars().count() < MAX_RAW / 4, "{}", f.path);
+            }
+        }
+        let s = from_fragment(&format!("#/q/person.iin?person.iin={}", "7".repeat(5 * MAX_RAW)));
+        assert_eq!(s.raw["person.iin"].len(), MAX_RAW);
+        assert_eq!(
+            s.opening_error(day(2026, 3, 2)),
+            Some(tekser_rules::text("input_error.id.not_twelve_digits", Lang::Kk).unwrap().into())
+        );
+    }
+
+    #[test]
+    fn a_mangled_url_keeps_every_value_and_reports_it_on_its_question() {
+        let s =
+            from_fragment("#/q/person.date_of_birth?lang=ru&person.date_of_birth=2004-02-30&person.iin=%ZZ%E2%82&person.status=citizen");
+        assert_eq!(s.screen, Screen::Question("person.date_of_birth"));
+        assert_eq!(s.raw.get("person.iin").map(String::as_str), Some("%ZZ\u{fffd}"), "bad escapes stay as typed");
+        assert_eq!(
+            s.error_of("person.date_of_birth", "2004-02-30", day(2026, 3, 2)).as_deref(),
+            Some("Введите существующую дату: день, месяц и год")
+        );
+        let problems = s.problems(day(2026, 3, 2));
+        assert_eq!(problems.iter().map(|(p, _)| *p).collect::<Vec<_>>(), ["person.date_of_birth", "person.iin"]);
+        assert!(s.answered("person.status"));
     }
 
     #[test]

@@ -16,10 +16,16 @@ pub fn display(path: &str, raw: &str, lang: Lang) -> String {
     }
     let Some(f) = field(path) else { return raw.to_string() };
     match f.kind {
-        FieldKind::Bool => t(if raw == "yes" { "ui.yes" } else { "ui.no" }, lang),
-        FieldKind::Choice(_) => t(&format!("option.{path}.{raw}"), lang),
+        FieldKind::Bool if raw == "yes" => t("ui.yes", lang),
+        FieldKind::Bool if raw == "no" => t("ui.no", lang),
+        // A value that is not an option (a bad link or file) is shown as written, and reported.
+        FieldKind::Choice(_) => crate::i18n::t_opt(&format!("option.{path}.{raw}"), lang).unwrap_or_else(|| raw.to_string()),
         FieldKind::Many(_) if raw.is_empty() => t("ui.none_of_these", lang),
-        FieldKind::Many(_) => raw.split(',').map(|o| t(&format!("option.{path}.{o}"), lang)).collect::<Vec<_>>().join(", "),
+        FieldKind::Many(_) => raw
+            .split(',')
+            .map(|o| crate::i18n::t_opt(&format!("option.{path}.{o}"), lang).unwrap_or_else(|| o.to_string()))
+            .collect::<Vec<_>>()
+            .join(", "),
         FieldKind::Date => crate::i18n::parse_ymd(raw).map(|d| long_date(d, lang)).unwrap_or_else(|| raw.to_string()),
         FieldKind::Country => match raw {
             "stateless" => t("ui.stateless", lang),
@@ -34,11 +40,13 @@ pub fn display(path: &str, raw: &str, lang: Lang) -> String {
 pub fn check_page(p: &PageProps) -> Html {
     let lang = p.state.lang;
     let rows = p.state.answered_fields();
+    let problems = p.state.problems(crate::today());
     let results = p.dispatch.reform(|_| Action::Show(Screen::Results));
     html! {
         <>
             <BackLink lang={lang} />
             <h1 tabindex="-1">{ t("ui.check_title", lang) }</h1>
+            <crate::pages::Problems ..p.clone() />
             <dl class="summary">
                 { for rows.into_iter().map(|f| {
                     let raw = p.state.raw.get(f.path).cloned().unwrap_or_default();
@@ -52,10 +60,15 @@ pub fn check_page(p: &PageProps) -> Html {
                         e.prevent_default();
                         d.emit(Action::Show(Screen::Question(path)));
                     });
+                    let problem = problems.iter().find(|(q, _)| *q == path).map(|(_, m)| m.clone());
                     html! {
-                        <div class="row">
+                        <div class={classes!("row", problem.is_some().then_some("invalid"))}>
                             <dt>{ question.clone() }</dt>
-                            <dd>{ display(f.path, &raw, lang) }</dd>
+                            <dd>{ display(f.path, &raw, lang) }
+                                if let Some(m) = problem {
+                                    <p class="error-message"><span class="visually-hidden">{ t("ui.error_prefix", lang) }{ " " }</span>{ m }</p>
+                                }
+                            </dd>
                             <dd class="action"><a {href} {onclick}>{ t("ui.change", lang) }<span class="visually-hidden">{ " " }{ question }</span></a></dd>
                         </div>
                     }

@@ -6,7 +6,7 @@ pub mod results;
 pub mod start;
 
 use crate::i18n::t;
-use crate::state::{Screen, State};
+use crate::state::{Action, Screen, State};
 use crate::PageProps;
 use yew::prelude::*;
 
@@ -48,4 +48,37 @@ pub fn back_link(p: &BackProps) -> Html {
 #[derive(PartialEq, Properties)]
 pub struct BackProps {
     pub lang: tekser_rules::Lang,
+}
+
+/// The answers that cannot be used as they stand, each naming its question and linking to it, and
+/// what a loaded file held that no question takes (`State::summary`). Nothing when all is well.
+#[function_component(Problems)]
+pub fn problems(p: &PageProps) -> Html {
+    let s = &p.state;
+    let lang = s.lang;
+    let lines = s.summary(crate::today());
+    if lines.is_empty() {
+        return html! {};
+    }
+    let on_questions = lines.iter().any(|(path, _)| path.is_some());
+    html! {
+        <div class="error-summary" id="problems" role="alert" tabindex="-1" aria-labelledby="problems-title">
+            <h2 id="problems-title">{ t("ui.problems_title", lang) }</h2>
+            if on_questions { <p>{ t("ui.problems_lead", lang) }</p> }
+            <ul>
+                { for lines.into_iter().map(|(path, line)| match path {
+                    Some(path) => {
+                        let mut target = (**s).clone();
+                        target.screen = Screen::Question(path);
+                        let onclick = p.dispatch.reform(move |e: MouseEvent| {
+                            e.prevent_default();
+                            Action::Show(Screen::Question(path))
+                        });
+                        html! { <li><a href={crate::state::to_fragment(&target)} {onclick}>{ line }</a></li> }
+                    }
+                    None => html! { <li>{ line }</li> },
+                }) }
+            </ul>
+        </div>
+    }
 }

@@ -3,7 +3,7 @@
 
 use crate::i18n::t;
 use crate::pages::BackLink;
-use crate::state::{field, next_screen, parse_raw, Action, RawError, State, DONT_KNOW};
+use crate::state::{field, next_screen, Action, State, DONT_KNOW};
 use std::rc::Rc;
 use tekser_rules::answers::FieldKind;
 use tekser_rules::Lang;
@@ -21,28 +21,13 @@ pub struct Props {
 const COUNTRIES: &[&str] =
     &["KAZ", "RUS", "UZB", "KGZ", "TJK", "AZE", "ARM", "BLR", "TKM", "CHN", "TUR", "MNG", "GEO", "UKR", "IND", "DEU", "USA"];
 
-/// The error of a raw answer to `path`, in words, if any: format first, then the rules' own checks.
-pub fn error_of(state: &State, path: &'static str, raw: &str) -> Option<String> {
-    let lang = state.lang;
-    let f = field(path)?;
-    match parse_raw(f, raw) {
-        Err(RawError::Empty) => return Some(t("input_error.required", lang)),
-        Err(RawError::Invalid(k)) => return Some(t(&format!("input_error.{k}"), lang)),
-        Ok(_) => {}
-    }
-    let mut trial = state.clone();
-    trial.raw.insert(path, raw.to_string());
-    let today = crate::today();
-    trial.answers().validate(trial.as_of(today)).into_iter().find(|e| e.field == path).map(|e| e.kind.message(lang))
-}
-
 #[function_component(QuestionPage)]
 pub fn question_page(p: &Props) -> Html {
     let lang = p.state.lang;
     let path = p.path;
     let Some(f) = field(path) else { return html! {} };
     let draft = use_state(|| p.state.raw.get(path).cloned().unwrap_or_default());
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| p.state.opening_error(crate::today()));
 
     let submit = {
         let (draft, error, state, dispatch) = (draft.clone(), error.clone(), p.state.clone(), p.dispatch.clone());
@@ -50,7 +35,7 @@ pub fn question_page(p: &Props) -> Html {
             e.prevent_default();
             let raw = (*draft).clone();
             dispatch.emit(Action::Answer(path, raw.clone()));
-            match error_of(&state, path, &raw) {
+            match state.error_of(path, &raw, crate::today()) {
                 Some(msg) => {
                     error.set(Some(msg));
                     focus("error-summary");

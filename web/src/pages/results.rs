@@ -36,6 +36,7 @@ pub fn results_page(p: &PageProps) -> Html {
         <>
             <BackLink lang={lang} />
             <h1 tabindex="-1">{ t("ui.results_title", lang) }</h1>
+            <crate::pages::Problems ..p.clone() />
             <div class="notice" role="note"><p>{ t("ui.screening_notice", lang) }</p></div>
             <p class="as-of">{ t("ui.as_of", lang) }{ ": " }{ long_date(as_of, lang) }</p>
             <h2>{ t("ui.overview", lang) }</h2>
@@ -100,10 +101,9 @@ pub fn file_buttons(p: &FileProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
                 match crate::state::from_json(&text) {
-                    Ok((services, raw)) => {
+                    Ok(loaded) => {
                         error.set(None);
-                        d.emit(Action::Start(services));
-                        d.emit(Action::Load(raw));
+                        d.emit(Action::Load(loaded));
                     }
                     Err(e) => error.set(Some(e)),
                 }
@@ -116,7 +116,7 @@ pub fn file_buttons(p: &FileProps) -> Html {
             <label for="load-answers" class="file-label">{ t("ui.load_answers", lang) }</label>
             <input type="file" id="load-answers" accept=".json,application/json" onchange={load} />
             if let Some(e) = &*error {
-                <p class="error-message" role="alert">{ t("ui.load_error", lang) }{ ": " }{ e.message(lang) }</p>
+                <p class="error-message" role="alert">{ e.alert(lang) }</p>
             }
         </div>
     }
