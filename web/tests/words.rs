@@ -112,7 +112,9 @@ fn check_your_answers_and_the_results_read_for_every_example() {
     tekser_rules::text::take_missing();
     let mut problems = Vec::new();
     for f in files {
-        let (services, raw) = from_json(&std::fs::read_to_string(&f).unwrap()).unwrap_or_else(|e| panic!("{}: {e:?}", f.display()));
+        let loaded = from_json(&std::fs::read_to_string(&f).unwrap()).unwrap_or_else(|e| panic!("{}: {e:?}", f.display()));
+        assert!(loaded.skipped.is_empty(), "{}: skipped {:?}", f.display(), loaded.skipped);
+        let (services, raw) = (loaded.services, loaded.raw);
         for lang in Lang::ALL {
             for screen in [Screen::Check, Screen::Results] {
                 let state =
