@@ -60,13 +60,7 @@ pub fn violations(a: &Answers, o: &Outcome, as_of: NaiveDate) -> Vec<String> {
     }
     // Acts applied decide something on the day; acts only mentioned are listed apart.
     for e in &o.editions {
-        let decides = (o.reasons.iter().map(|r| r.citation))
-            .chain(o.documents.iter().map(|d| d.citation))
-            .chain(o.channels.iter().map(|c| c.citation))
-            .chain(o.refusal_grounds.iter().map(|w| w.citation))
-            .chain(o.fee.iter().map(|f| f.citation))
-            .chain(o.timeline.iter().map(|m| m.citation))
-            .any(|p| p.act.id == e.act && p.in_force(as_of));
+        let decides = o.deciding_citations().any(|p| p.act.id == e.act && p.in_force(as_of));
         fail(decides, format!("act {} listed as applied but decides nothing in force", e.act));
         fail(!o.mentioned.contains(e), format!("act {} both applied and mentioned", e.act));
     }

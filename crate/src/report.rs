@@ -418,6 +418,17 @@ impl Outcome {
         self.appeal.push(Warning { code, citation });
     }
 
+    /// The provisions cited by what decides or directs the application (reasons, documents,
+    /// channels, refusal grounds, fee, terms) — not by notes or the appeal route.
+    pub fn deciding_citations(&self) -> impl Iterator<Item = &'static Provision> + '_ {
+        (self.reasons.iter().map(|r| r.citation))
+            .chain(self.documents.iter().map(|d| d.citation))
+            .chain(self.channels.iter().map(|c| c.citation))
+            .chain(self.refusal_grounds.iter().map(|w| w.citation))
+            .chain(self.fee.iter().map(|f| f.citation))
+            .chain(self.timeline.iter().map(|m| m.citation))
+    }
+
     /// Records an unanswered fact that would make a document or channel precise.
     pub fn refine(&mut self, field: &'static str) {
         if !self.refine.contains(&field) {
@@ -485,13 +496,7 @@ impl Outcome {
         let mut limits = std::mem::take(&mut self.limits);
         let mut editions = std::mem::take(&mut self.editions);
         let mut mentioned = std::mem::take(&mut self.mentioned);
-        let deciding = (self.reasons.iter().map(|r| r.citation))
-            .chain(self.documents.iter().map(|d| d.citation))
-            .chain(self.channels.iter().map(|c| c.citation))
-            .chain(self.refusal_grounds.iter().map(|w| w.citation))
-            .chain(self.fee.iter().map(|f| f.citation))
-            .chain(self.timeline.iter().map(|m| m.citation))
-            .map(|p| (p, true));
+        let deciding = self.deciding_citations().map(|p| (p, true));
         let informing = (self.notes.iter().chain(self.appeal.iter())).map(|w| (w.citation, false));
         for (p, decides) in deciding.chain(informing) {
             let in_force = p.in_force(as_of);
