@@ -210,39 +210,19 @@ pub fn calendar(year: i32, lang: Lang) -> String {
     s
 }
 
+#[cfg(test)]
+#[path = "../../tests/support/cases.rs"]
+mod support;
+
 /// Every scenario and every example, rendered in kk, ru and en: what a person reads holds no text
 /// key, no `{placeholder}`, no English words in kk or ru beyond proper names, no date twice in a
 /// line and no heading that repeats itself.
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tekser_rules::{evaluate, Answers, Context};
+    use tekser_rules::{evaluate, Context};
 
-    fn cases() -> Vec<(String, Answers, chrono::NaiveDate)> {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-        let mut out = Vec::new();
-        let dir = |d: &str| {
-            let mut v: Vec<_> = std::fs::read_dir(format!("{root}/{d}")).unwrap().map(|e| e.unwrap().path()).collect();
-            v.sort();
-            v
-        };
-        for f in dir("tests/scenarios") {
-            let list: Vec<serde_yaml::Value> = serde_yaml::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
-            for s in list {
-                let name = format!("{}: {}", f.display(), s["name"].as_str().unwrap_or("?"));
-                let answers: Answers = serde_yaml::from_value(s["answers"].clone()).unwrap();
-                let as_of = serde_yaml::from_value(s["as_of"].clone()).unwrap();
-                out.push((name, answers, as_of));
-            }
-        }
-        for f in dir("examples") {
-            let answers: Answers = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
-            let as_of = answers.application.date.unwrap_or(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
-            out.push((f.display().to_string(), answers, as_of));
-        }
-        assert!(out.len() > 50, "scenarios and examples are found");
-        out
-    }
+    use super::support::cases;
 
     /// Every date of a line, as (year, month, day), from "2026-03-20" and "20.03.2026" alike.
     fn dates(line: &str) -> Vec<(u32, u32, u32)> {

@@ -4,35 +4,15 @@
 //! its per-service "where to apply", is read the same way.
 
 use std::rc::Rc;
-use tekser_rules::{evaluate, Answers, Context, Lang};
+use tekser_rules::{evaluate, Context, Lang};
 use tekser_web::components::outcome::{OutcomeView, Props};
 use tekser_web::state::State;
 use tekser_web::PageProps;
 use yew::LocalServerRenderer;
 
-fn cases() -> Vec<(String, Answers, chrono::NaiveDate)> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-    let dir = |d: &str| {
-        let mut v: Vec<_> = std::fs::read_dir(format!("{root}/{d}")).unwrap().map(|e| e.unwrap().path()).collect();
-        v.sort();
-        v
-    };
-    let mut out = Vec::new();
-    for f in dir("tests/scenarios") {
-        let list: Vec<serde_yaml::Value> = serde_yaml::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
-        for s in list {
-            let name = format!("{}: {}", f.display(), s["name"].as_str().unwrap_or("?"));
-            out.push((name, serde_yaml::from_value(s["answers"].clone()).unwrap(), serde_yaml::from_value(s["as_of"].clone()).unwrap()));
-        }
-    }
-    for f in dir("examples") {
-        let answers: Answers = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
-        let as_of = answers.application.date.unwrap_or(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
-        out.push((f.display().to_string(), answers, as_of));
-    }
-    assert!(out.len() > 50, "scenarios and examples are found");
-    out
-}
+#[path = "../../tests/support/cases.rs"]
+mod support;
+use support::cases;
 
 /// The text a person reads: tags dropped (attributes too), entities decoded, one line per block.
 fn visible(html: &str) -> String {
