@@ -269,11 +269,15 @@ pub struct Warning {
     pub citation: &'static Provision,
 }
 
-/// A step of the procedure with its own term (shown as a timeline).
+/// A dated step with its own term: the person's own deadline to apply, a stage of the procedure,
+/// or what follows the result.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Milestone {
     /// Text key `milestone.<code>`.
     pub code: &'static str,
+    pub kind: MilestoneKind,
+    /// The day the term counts from (an arrival, a birthday), where it is known.
+    pub from: Option<NaiveDate>,
     /// The step's own term, in working days …
     pub working_days: Option<u32>,
     /// … or in calendar days …
@@ -283,6 +287,19 @@ pub struct Milestone {
     /// The last day of the step, where the starting day is known.
     pub by: Option<NaiveDate>,
     pub citation: &'static Provision,
+}
+
+/// What a milestone is to the person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MilestoneKind {
+    /// The last day the person may apply (e.g. 10 calendar days after arrival): shown before the
+    /// documents, with its calendar.
+    ApplyBy,
+    /// A stage of the procedure after the application is made.
+    Stage,
+    /// What happens after the result (e.g. an attachment taking effect).
+    Effect,
 }
 
 /// Where the computation reached past the data, said plainly instead of guessed.
@@ -532,6 +549,17 @@ pub struct Edition {
     pub hash: &'static str,
 }
 
+impl Edition {
+    /// A short code a person can read out or quote in any language ("0412-8837"): the first six
+    /// hex digits of the edition's hash as eight decimal digits, in two groups. Enough to tell
+    /// editions apart; the full hash stays in the CLI's JSON.
+    pub fn code(&self) -> String {
+        let hex: String = self.hash.chars().take(6).collect();
+        let n = u32::from_str_radix(&hex, 16).unwrap_or(0);
+        format!("{:04}-{:04}", n / 10_000, n % 10_000)
+    }
+}
+
 pub fn edition() -> Edition {
     Edition { id: concat!("tekser-rules ", env!("CARGO_PKG_VERSION")), hash: crate::data::EDITION_HASH }
 }
@@ -542,4 +570,16 @@ pub struct Report {
     pub as_of: NaiveDate,
     pub edition: Edition,
     pub outcomes: Vec<Outcome>,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_edition_code_is_eight_digits_from_the_hash() {
+        // 0xffffff = 16 777 215.
+        assert_eq!(super::Edition { id: "x", hash: "ffffff00" }.code(), "1677-7215");
+        assert_eq!(super::Edition { id: "x", hash: "000001ab" }.code(), "0000-0001");
+        let code = super::edition().code();
+        assert!(code.len() == 9 && code.chars().all(|c| c.is_ascii_digit() || c == '-'), "{code}");
+    }
 }

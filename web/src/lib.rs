@@ -36,6 +36,22 @@ pub fn today() -> chrono::NaiveDate {
     }
 }
 
+/// The date and time now on this device, in words ("20 March 2026, 09:00"): when a check was made,
+/// for its printout.
+pub fn now_words(lang: Lang) -> String {
+    #[cfg(target_arch = "wasm32")]
+    let (h, m) = {
+        let d = js_sys::Date::new_0();
+        (d.get_hours(), d.get_minutes())
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let (h, m) = {
+        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0) + 5 * 3600;
+        ((secs / 3600 % 24) as u32, (secs / 60 % 60) as u32)
+    };
+    format!("{}, {h:02}:{m:02}", i18n::long_date(today(), lang))
+}
+
 fn location_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }

@@ -44,7 +44,7 @@ fn every_outcome_reads_without_keys_english_or_repeats() {
         let report = evaluate(&answers, &Context { as_of });
         for lang in Lang::ALL {
             for o in &report.outcomes {
-                let text = render::<OutcomeView>(Props { outcome: o.clone(), lang, dispatch: Default::default() });
+                let text = render::<OutcomeView>(Props { outcome: o.clone(), lang, dispatch: Default::default(), chosen: None });
                 for k in tekser_rules::text::take_missing() {
                     problems.insert(format!("missing text {k} ({name})"));
                 }

@@ -16,7 +16,7 @@
 use crate::answers::licence::{LicenceAction, LicenceAnswers, LicenceApplicant};
 use crate::data::*;
 use crate::deadline::{add_working_days, subtract_working_days, Term};
-use crate::report::{Channel, Check, Fee, Limit, Milestone, Outcome, Service};
+use crate::report::{Channel, Check, Fee, Limit, Milestone, MilestoneKind, Outcome, Service};
 use crate::{Answers, Context};
 use chrono::NaiveDate;
 
@@ -199,6 +199,8 @@ fn deadline_and_timeline(out: &mut Outcome, a: &Answers, action: LicenceAction, 
             let citation = &P_59_P14_A2;
             out.timeline.push(Milestone {
                 code: "licence.visit_notice",
+                kind: MilestoneKind::Stage,
+                from: None,
                 working_days: None,
                 calendar_days: None,
                 hours: Some(h),
@@ -232,7 +234,7 @@ fn milestone(
     by: Option<NaiveDate>,
     citation: &'static Provision,
 ) {
-    out.timeline.push(Milestone { code, working_days, calendar_days, hours: None, by, citation });
+    out.timeline.push(Milestone { code, kind: MilestoneKind::Stage, from: None, working_days, calendar_days, hours: None, by, citation });
 }
 
 // ---------------------------------------------------------------- documents (para 8; List item 8)

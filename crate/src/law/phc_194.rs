@@ -16,7 +16,7 @@ use crate::answers::phc::{PhcAnswers, PhcApplicant, PhcCategory, PhcReason};
 use crate::answers::{age_on, LegalStatus};
 use crate::data::*;
 use crate::deadline::Term;
-use crate::report::{Channel, Check, Milestone, Outcome, Service};
+use crate::report::{Channel, Check, Milestone, MilestoneKind, Outcome, Service};
 use crate::{Answers, Context};
 use chrono::{Datelike, NaiveDate};
 
@@ -128,6 +128,8 @@ fn campaign_window(out: &mut Outcome, a: &Answers, ctx: &Context) {
         .and_then(|e| NaiveDate::from_ymd_opt(day.year() + 1, e.value.start.0, e.value.start.1));
     out.timeline.push(Milestone {
         code: "phc.campaign_takes_effect",
+        kind: MilestoneKind::Effect,
+        from: None,
         working_days: None,
         calendar_days: None,
         hours: None,

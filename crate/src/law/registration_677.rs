@@ -18,7 +18,7 @@ use crate::answers::registration::{
 };
 use crate::answers::{age_on, LegalStatus};
 use crate::data::*;
-use crate::report::{Channel, Check, Limit, Milestone, Outcome, Role, Service, Status};
+use crate::report::{Channel, Check, Limit, Milestone, MilestoneKind, Outcome, Role, Service, Status};
 use crate::{Answers, Context};
 use chrono::{Days, Months, NaiveDate};
 
@@ -554,6 +554,8 @@ fn p7_documents_and_term(out: &mut Outcome, f: &Facts) {
     let by = r.arrival_date.and_then(|d| d.checked_add_days(Days::new(u64::from(n))));
     out.timeline.push(Milestone {
         code: "reg.submit_within_10_days",
+        kind: MilestoneKind::ApplyBy,
+        from: r.arrival_date,
         working_days: None,
         calendar_days: Some(n),
         hours: None,
@@ -589,6 +591,8 @@ fn p8_refugees(out: &mut Outcome, f: &Facts) {
     }
     out.timeline.push(Milestone {
         code: "reg.refugee_submit_5_working_days",
+        kind: MilestoneKind::ApplyBy,
+        from: start,
         working_days: Some(n),
         calendar_days: None,
         hours: None,

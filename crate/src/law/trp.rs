@@ -14,7 +14,7 @@ use crate::answers::trp::{TrpAnswers, TrpSubtype};
 use crate::answers::{age_on, LegalStatus, Person};
 use crate::data::*;
 use crate::deadline::Term;
-use crate::report::{Channel, Check, Limit, Milestone, Outcome, Service, Status};
+use crate::report::{Channel, Check, Limit, Milestone, MilestoneKind, Outcome, Service, Status};
 use crate::{Answers, Context};
 use chrono::{Datelike, NaiveDate};
 
@@ -160,6 +160,8 @@ fn own_permit_age(out: &mut Outcome, p: &Person, as_of: NaiveDate) -> Status {
             let by = birthday.checked_add_days(chrono::Days::new(u64::from(days)));
             out.timeline.push(Milestone {
                 code: "trp.apply_after_16th_birthday",
+                kind: MilestoneKind::ApplyBy,
+                from: Some(birthday),
                 working_days: None,
                 calendar_days: Some(days),
                 hours: None,

@@ -1,6 +1,7 @@
-//! A small month calendar of a deadline: the day of application, the day it is registered, the
-//! day of the result, and the non-working days between them with their reasons. A read-only
-//! table per month (Monday first), symbols always with words, so it prints in black and white.
+//! A small month calendar of a span of days: a result deadline (the day of application, the day
+//! it is registered, the day of the result) or a deadline to apply (the day the term counts from,
+//! the last day), with the non-working days between them and their reasons. A read-only table per
+//! month (Monday first), symbols always with words, so it prints in black and white.
 
 use crate::i18n::{month_caption, t};
 use chrono::{Datelike, NaiveDate};
@@ -9,9 +10,52 @@ use tekser_rules::deadline::Deadline;
 use tekser_rules::Lang;
 use yew::prelude::*;
 
+/// A marked day: its symbol and the text key of its words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub day: NaiveDate,
+    pub symbol: &'static str,
+    pub key: &'static str,
+}
+
+/// The days a calendar shows: `from` to `to`, the marked days, and the non-working days between.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub marks: Vec<Mark>,
+    pub skipped: Vec<NonWorkingDay>,
+}
+
+impl Span {
+    /// A result deadline: application ●, registration ▲ (when another day), result ★.
+    pub fn of_deadline(d: &Deadline) -> Span {
+        let mut marks = vec![Mark { day: d.applied.date, symbol: "●", key: "ui.applied_day" }];
+        if d.registered_on != d.applied.date {
+            marks.push(Mark { day: d.registered_on, symbol: "▲", key: "ui.registered_day" });
+        }
+        marks.push(Mark { day: d.result_on, symbol: "★", key: "ui.result_day" });
+        Span { from: d.applied.date, to: d.result_on, marks, skipped: d.skipped.clone() }
+    }
+
+    /// A deadline to apply: the day the term counts from ● and the last day ★, with the calendar's
+    /// non-working days between (shown, not counted: the term is the rules' own).
+    pub fn apply_by(from: NaiveDate, by: NaiveDate) -> Span {
+        let skipped = from
+            .iter_days()
+            .take_while(|d| *d <= by)
+            .take(400)
+            .filter_map(|date| tekser_rules::calendar::why(date).map(|why| NonWorkingDay { date, why }))
+            .filter(|n| !matches!(n.why, Why::TransferWorkingDay { .. }))
+            .collect();
+        let marks = vec![Mark { day: from, symbol: "●", key: "ui.term_starts_day" }, Mark { day: by, symbol: "★", key: "ui.apply_by_day" }];
+        Span { from, to: by, marks, skipped }
+    }
+}
+
 #[derive(PartialEq, Properties)]
 pub struct Props {
-    pub deadline: Deadline,
+    pub span: Span,
     pub lang: Lang,
 }
 
@@ -43,34 +87,26 @@ fn month_starts(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
 
 #[function_component(MonthCalendar)]
 pub fn month_calendar(p: &Props) -> Html {
-    let d = &p.deadline;
+    let s = &p.span;
     let lang = p.lang;
-    let skipped = |day: NaiveDate| d.skipped.iter().find(|s: &&NonWorkingDay| s.date == day);
+    let skipped = |day: NaiveDate| s.skipped.iter().find(|n: &&NonWorkingDay| n.date == day);
     let cell = |day: NaiveDate| {
         let mut marks = Vec::new();
         let mut words = Vec::new();
-        if day == d.applied.date {
-            marks.push("●");
-            words.push(t("ui.applied_day", lang));
-        }
-        if day == d.registered_on && d.registered_on != d.applied.date {
-            marks.push("▲");
-            words.push(t("ui.registered_day", lang));
-        }
-        if day == d.result_on {
-            marks.push("★");
-            words.push(t("ui.result_day", lang));
+        for m in s.marks.iter().filter(|m| m.day == day) {
+            marks.push(m.symbol);
+            words.push(t(m.key, lang));
         }
         let off = skipped(day);
-        if let Some(s) = off {
-            if s.why != Why::Weekend {
+        if let Some(n) = off {
+            if n.why != Why::Weekend {
                 marks.push("×");
             }
-            words.push(why_text(&s.why, lang));
+            words.push(why_text(&n.why, lang));
         }
-        let in_span = day >= d.applied.date && day <= d.result_on;
+        let in_span = day >= s.from && day <= s.to;
         html! {
-            <td class={classes!(off.is_some().then_some("off"), in_span.then_some("span"), (day == d.result_on).then_some("result"))}>
+            <td class={classes!(off.is_some().then_some("off"), in_span.then_some("span"), (day == s.to).then_some("result"))}>
                 <span class="num">{ day.day() }</span>
                 if !marks.is_empty() { <span class="mark" aria-hidden="true">{ marks.join("") }</span> }
                 if !words.is_empty() { <span class="visually-hidden">{ words.join("; ") }</span> }
@@ -106,17 +142,23 @@ pub fn month_calendar(p: &Props) -> Html {
             </table>
         }
     };
+    let legend: Vec<String> = s
+        .marks
+        .iter()
+        .map(|m| format!("{} {}", m.symbol, t(m.key, lang)))
+        .chain(s.skipped.iter().any(|n| n.why != Why::Weekend).then(|| format!("× {}", t("ui.non_working_day", lang))))
+        .collect();
     html! {
         <div class="calendar">
-            <div class="months">{ for month_starts(d.applied.date, d.result_on).into_iter().map(month) }</div>
+            <div class="months">{ for month_starts(s.from, s.to).into_iter().map(month) }</div>
             <p class="legend">
                 <strong>{ t("ui.calendar_legend", lang) }{ ": " }</strong>
-                { format!("● {} · ▲ {} · ★ {} · × {}", t("ui.applied_day", lang), t("ui.registered_day", lang), t("ui.result_day", lang), t("ui.non_working_day", lang)) }
+                { legend.join(" · ") }
             </p>
-            if d.skipped.iter().any(|s| s.why != Why::Weekend) {
+            if s.skipped.iter().any(|n| n.why != Why::Weekend) {
                 <ul class="skipped">
-                    { for d.skipped.iter().filter(|s| s.why != Why::Weekend).map(|s| html! {
-                        <li>{ crate::i18n::long_date(s.date, lang) }{ " — " }{ why_text(&s.why, lang) }</li>
+                    { for s.skipped.iter().filter(|n| n.why != Why::Weekend).map(|n| html! {
+                        <li>{ crate::i18n::long_date(n.date, lang) }{ " — " }{ why_text(&n.why, lang) }</li>
                     }) }
                 </ul>
             }

@@ -46,12 +46,18 @@ pub fn citation(p: &Props) -> Html {
     }
 }
 
-/// The quoted words (with an English rendering for English readers). The provision's note is for
+/// The quoted words (with an English rendering for English readers; none in kk or ru where only an
+/// English translation is at hand). The provision's note is for
 /// those who maintain the data (it names research notes and conflicts, in English): not shown.
 fn words(prov: &Provision, loaded: Option<&Result<quotes::Quotes, ()>>, lang: Lang) -> Html {
     let source_lang = if prov.act.source_file.is_some_and(|f| f.ends_with(".kk.txt")) { "kk" } else { "en" };
     match loaded.map(|r| r.as_ref().map(|all| all.get(prov.id))) {
         None => html! { <p class="loading" role="status">{ t("ui.quote_loading", lang) }</p> },
+        // The copy at hand of this source is an English translation: a Kazakh or Russian reader is
+        // told so rather than shown English.
+        Some(Ok(Some(_))) if source_lang == "en" && lang != Lang::En => {
+            html! { <p class="quote-note">{ t("ui.quote_english_only", lang) }</p> }
+        }
         Some(Ok(Some(q))) => html! {
             <>
                 <blockquote lang={source_lang}>{ &q.quote }</blockquote>

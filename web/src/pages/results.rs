@@ -1,13 +1,15 @@
-//! The results: an overview line per service, then each service's outcome, the rules edition,
-//! and the actions: print, save or load the answers, start again.
+//! The results: an overview line per service when several were checked, then each service's
+//! outcome (those that do not apply folded), a one-page checklist of each service the person can
+//! apply for (printed on its own), "about these rules" with a short code to quote, and the
+//! actions: print, save or load the answers, start again.
 
-use crate::components::outcome::{verdict_class, OutcomeView};
-use crate::i18n::{code, long_date, t};
+use crate::components::outcome::{can_apply, next_steps, verdict_class, OutcomeView};
+use crate::i18n::{code, count, long_date, long_date_weekday, t};
 use crate::pages::BackLink;
 use crate::state::{Action, Screen, State};
 use crate::PageProps;
 use std::rc::Rc;
-use tekser_rules::report::Verdict;
+use tekser_rules::report::{Outcome, Verdict};
 use yew::prelude::*;
 
 #[function_component(ResultsPage)]
@@ -15,46 +17,137 @@ pub fn results_page(p: &PageProps) -> Html {
     let s = &p.state;
     let lang = s.lang;
     let as_of = s.as_of(crate::today());
-    let report = tekser_rules::evaluate(&s.answers(), &tekser_rules::Context { as_of });
-    // Eligible first, then could-not-tell and not eligible, then not applicable.
+    let answers = s.answers();
+    let chosen = answers.application.channel;
+    let report = tekser_rules::evaluate(&answers, &tekser_rules::Context { as_of });
+    // Can apply first, then could-not-tell and cannot, then the services that do not apply (folded).
     let mut outcomes = report.outcomes.clone();
     outcomes.sort_by_key(|o| match o.verdict {
         Verdict::Eligible => 0,
-        Verdict::NeedsInfo => 1,
-        Verdict::CheckWithProvider | Verdict::NoChannelOpen => 1,
+        Verdict::CheckWithProvider | Verdict::NeedsInfo | Verdict::NoChannelOpen => 1,
         Verdict::NotEligible => 2,
         Verdict::NotApplicable => 3,
     });
-    let print = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
+    let (not_for_you, shown): (Vec<_>, Vec<_>) = outcomes.iter().cloned().partition(|o| o.verdict == Verdict::NotApplicable);
+    let print = Callback::from(|_| print_page(None));
     let again = p.dispatch.reform(|_| Action::Reset);
-    let answers = p.dispatch.reform(|_| Action::Show(Screen::Check));
+    let to_answers = p.dispatch.reform(|_| Action::Show(Screen::Check));
+    let checked = crate::now_words(lang);
+    let view = |o: Outcome| {
+        let service = code(&o.service);
+        let printable = can_apply(o.verdict);
+        html! {
+            <>
+                <OutcomeView outcome={o.clone()} lang={lang} dispatch={p.dispatch.clone()} chosen={chosen} />
+                if printable {
+                    <p class="no-print print-one">
+                        <button type="button" onclick={Callback::from(move |_| print_page(Some(service.clone())))}>
+                            { t("ui.print_checklist", lang) }<span class="visually-hidden">{ ": " }{ t(&format!("service.{}", code(&o.service)), lang) }</span>
+                        </button>
+                    </p>
+                }
+            </>
+        }
+    };
     html! {
         <>
             <BackLink lang={lang} />
             <h1 tabindex="-1">{ t("ui.results_title", lang) }</h1>
             <crate::pages::Problems ..p.clone() />
             <div class="notice" role="note"><p>{ t("ui.screening_notice", lang) }</p></div>
-            <p class="as-of">{ t("ui.as_of", lang) }{ ": " }{ long_date(as_of, lang) }</p>
-            <h2>{ t("ui.overview", lang) }</h2>
-            <ul class="overview">
-                { for outcomes.iter().map(|o| html! {
-                    <li><a href={format!("#s-{}", code(&o.service))} onclick={Callback::from(|e: MouseEvent| scroll_to_anchor(e))}>{ t(&format!("service.{}", code(&o.service)), lang) }</a>{ ": " }
-                        <strong class={classes!("tag", verdict_class(o.verdict))}>{ t(&format!("verdict.{}", code(&o.verdict)), lang) }</strong></li>
-                }) }
-            </ul>
-            { for outcomes.into_iter().map(|o| html! { <OutcomeView outcome={o} lang={lang} dispatch={p.dispatch.clone()} /> }) }
-            <p class="edition"><strong>{ t("ui.result_code", lang) }{ ": " }</strong><code>{ report.edition.id }{ " · " }{ report.edition.hash }</code></p>
+            if outcomes.len() > 1 {
+                <h2>{ t("ui.overview", lang) }</h2>
+                <ul class="overview">
+                    { for outcomes.iter().map(|o| html! {
+                        <li><a href={format!("#s-{}", code(&o.service))} onclick={Callback::from(|e: MouseEvent| scroll_to_anchor(e))}>{ t(&format!("service.{}", code(&o.service)), lang) }</a>{ " " }
+                            <strong class={classes!("tag", verdict_class(o.verdict))}>{ t(&format!("tag.{}", code(&o.verdict)), lang) }</strong></li>
+                    }) }
+                </ul>
+            }
+            { for shown.into_iter().map(view) }
+            if !not_for_you.is_empty() {
+                <details class="not-for-you">
+                    <summary>{ t("ui.not_for_you", lang) }{ format!(" ({})", not_for_you.len()) }</summary>
+                    { for not_for_you.into_iter().map(view) }
+                </details>
+            }
+            { for outcomes.iter().filter(|o| can_apply(o.verdict)).map(|o| html! {
+                <ChecklistPrint outcome={o.clone()} state={p.state.clone()} chosen={chosen} checked={checked.clone()} />
+            }) }
+            <details class="about">
+                <summary>{ t("ui.about_rules", lang) }</summary>
+                <p>{ t("ui.as_of", lang) }{ ": " }{ long_date(as_of, lang) }</p>
+                <p class="edition">{ t("ui.result_code", lang) }{ ": " }<strong><code>{ report.edition.code() }</code></strong></p>
+                <p>{ t("ui.result_code_hint", lang) }</p>
+            </details>
             <div class="actions no-print">
                 <button type="button" class="primary" onclick={print}>{ t("ui.print", lang) }</button>
-                <button type="button" onclick={answers}>{ t("ui.your_answers", lang) }</button>
+                <button type="button" onclick={to_answers}>{ t("ui.your_answers", lang) }</button>
                 <FileButtons state={p.state.clone()} dispatch={p.dispatch.clone()} save=true />
                 <button type="button" onclick={again}>{ t("ui.start_again", lang) }</button>
             </div>
         </>
+    }
+}
+
+/// Prints the page: everything (folded parts open, see the print styles), or one service's
+/// one-page checklist (`data-print` on the root element picks it).
+fn print_page(service: Option<String>) {
+    let Some(w) = web_sys::window() else { return };
+    let root = w.document().and_then(|d| d.document_element());
+    if let (Some(root), Some(s)) = (&root, &service) {
+        let _ = root.set_attribute("data-print", s);
+    }
+    let _ = w.print();
+    if let Some(root) = root {
+        let _ = root.remove_attribute("data-print");
+    }
+}
+
+#[derive(PartialEq, Properties)]
+pub struct ChecklistProps {
+    pub outcome: Outcome,
+    pub state: Rc<State>,
+    pub chosen: Option<tekser_rules::report::Channel>,
+    /// The date and time of the check, in words.
+    pub checked: String,
+}
+
+/// One service's checklist for print, on one page: the steps, the documents with tick boxes,
+/// the fee, where and when, the answers it rests on, when it was checked, the screening notice
+/// and the help line; no citations. Shown only when printed (`data-print="<service>"`).
+#[function_component(ChecklistPrint)]
+pub fn checklist_print(p: &ChecklistProps) -> Html {
+    let o = &p.outcome;
+    let lang = p.state.lang;
+    let service = code(&o.service);
+    let paper: Vec<_> = o.documents.iter().filter(|d| !d.from_state_systems).collect();
+    let state = o.documents.len() - paper.len();
+    html! {
+        <div class="checklist-print" data-service={service.clone()}>
+            <p class="print-brand">{ t("ui.app_name", lang) }{ " · " }{ t("ui.checked_on", lang) }{ ": " }{ p.checked.clone() }</p>
+            <h2>{ t("ui.checklist_for", lang) }{ ": " }{ t(&format!("service.{service}"), lang) }</h2>
+            <p class="verdict"><strong>{ t(&format!("verdict.{}", code(&o.verdict)), lang) }</strong></p>
+            { next_steps(o, lang, p.chosen) }
+            if !paper.is_empty() {
+                <h3>{ t("ui.what_to_bring", lang) }</h3>
+                <ul class="ticks">{ for paper.iter().map(|d| html! { <li>{ "☐ " }{ t(&format!("doc.{}", d.code), lang) }</li> }) }</ul>
+            }
+            if state > 0 { <p>{ t("ui.from_state_systems_fold", lang) }{ format!(": {state}") }</p> }
+            if let Some(d) = &o.deadline {
+                <p><strong>{ t("ui.result_by", lang) }{ ": " }</strong>{ long_date_weekday(d.result_on, lang) }{ " — " }{ count(d.working_days, "working_day", lang) }</p>
+            }
+            <h3>{ t("ui.based_on", lang) }</h3>
+            <ul class="based-on">
+                { for p.state.answered_fields().into_iter().map(|f| {
+                    let raw = p.state.raw.get(f.path).cloned().unwrap_or_default();
+                    let key = crate::i18n::t_opt(&format!("answer_key.{}", f.path), lang).unwrap_or_else(|| t(&format!("question.{}", f.path), lang));
+                    html! { <li>{ key }{ ": " }{ crate::pages::check::display(f.path, &raw, lang) }</li> }
+                }) }
+            </ul>
+            <p class="notice">{ t("ui.screening_notice", lang) }</p>
+            <p>{ t("ui.help", lang) }</p>
+        </div>
     }
 }
 
