@@ -82,6 +82,15 @@ export const VERDICT = {
   needs_info: { kk: 'Қосымша мәлімет қажет', ru: 'Нужны дополнительные сведения', en: 'More information is needed' },
 };
 
+/** The overview's status tags, per verdict. */
+export const TAG = {
+  eligible: { kk: 'Өтініш бере аласыз', ru: 'Можно подать', en: 'Can apply' },
+  not_eligible: { kk: 'Өтініш бере алмайсыз', ru: 'Подать нельзя', en: 'Cannot apply' },
+  check_with_provider: { kk: 'Нақтылау керек', ru: 'Нужно уточнить', en: 'Check first' },
+  not_applicable: { kk: 'Сізге қатысты емес', ru: 'Вас не касается', en: 'Does not apply' },
+  needs_info: { kk: 'Анықталмады', ru: 'Не удалось определить', en: 'Could not tell' },
+};
+
 /** Service names per language, as the start page's checkbox labels and the results' headings show them. */
 export const SERVICE = {
   phc: {

@@ -10,6 +10,7 @@ import { openApp, screenshot, ROOT, NOTHING_STORED } from './harness.mjs';
 import {
   SERVICE,
   UI,
+  TAG,
   VERDICT,
   answerAll,
   chooseLanguage,
@@ -410,10 +411,10 @@ test('answers saved to a file load back, and a realistic answers file loads from
       await showResults(other.page, 'en');
       const overview = await other.page.locator('ul.overview li').allInnerTexts();
       assert.deepEqual(overview.sort(), [
-        `${SERVICE.phc.en}: ${VERDICT.eligible.en}`,
-        `${SERVICE.medical_licence.en}: ${VERDICT.eligible.en}`,
-        `${SERVICE.registration.en}: ${VERDICT.eligible.en}`,
-        `${SERVICE.trp.en}: ${VERDICT.not_applicable.en}`,
+        `${SERVICE.phc.en} ${TAG.eligible.en}`,
+        `${SERVICE.medical_licence.en} ${TAG.eligible.en}`,
+        `${SERVICE.registration.en} ${TAG.eligible.en}`,
+        `${SERVICE.trp.en} ${TAG.not_applicable.en}`,
       ].sort());
       // The file's individual applicant brings the individual's application form.
       const docs = await outcome(other.page, 'medical_licence').locator('ul.checklist label').allInnerTexts();

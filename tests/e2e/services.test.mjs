@@ -113,7 +113,7 @@ for (const [service, c] of Object.entries(CASES)) {
           const section = outcome(page, service);
           assert.equal(await section.locator('h2').innerText(), SERVICE[service][lang]);
           assert.equal(await section.locator('.verdict').innerText(), VERDICT[c.verdict][lang]);
-          assert.equal(await page.locator('ul.overview li').innerText(), `${SERVICE[service][lang]}: ${VERDICT[c.verdict][lang]}`);
+          assert.equal(await page.locator('ul.overview').count(), 0, 'one service: no overview');
           assert.equal((await section.locator('.fee').innerText()).trim().split(' (')[0], c.fee[lang]);
           if (c.resultOn) {
             assert.ok((await section.locator('.deadline').innerText()).includes(c.resultOn[lang]), `result on ${c.resultOn[lang]}`);

@@ -25,6 +25,9 @@ pub struct Span {
     pub to: NaiveDate,
     pub marks: Vec<Mark>,
     pub skipped: Vec<NonWorkingDay>,
+    /// The class of the last day's cell: `result` (the day of the result) or `last` (the last day
+    /// to apply).
+    pub end: &'static str,
 }
 
 impl Span {
@@ -35,7 +38,7 @@ impl Span {
             marks.push(Mark { day: d.registered_on, symbol: "▲", key: "ui.registered_day" });
         }
         marks.push(Mark { day: d.result_on, symbol: "★", key: "ui.result_day" });
-        Span { from: d.applied.date, to: d.result_on, marks, skipped: d.skipped.clone() }
+        Span { from: d.applied.date, to: d.result_on, marks, skipped: d.skipped.clone(), end: "result" }
     }
 
     /// A deadline to apply: the day the term counts from ● and the last day ★, with the calendar's
@@ -49,7 +52,7 @@ impl Span {
             .filter(|n| !matches!(n.why, Why::TransferWorkingDay { .. }))
             .collect();
         let marks = vec![Mark { day: from, symbol: "●", key: "ui.term_starts_day" }, Mark { day: by, symbol: "★", key: "ui.apply_by_day" }];
-        Span { from, to: by, marks, skipped }
+        Span { from, to: by, marks, skipped, end: "last" }
     }
 }
 
@@ -106,7 +109,7 @@ pub fn month_calendar(p: &Props) -> Html {
         }
         let in_span = day >= s.from && day <= s.to;
         html! {
-            <td class={classes!(off.is_some().then_some("off"), in_span.then_some("span"), (day == s.to).then_some("result"))}>
+            <td class={classes!(off.is_some().then_some("off"), in_span.then_some("span"), (day == s.to).then_some(s.end))}>
                 <span class="num">{ day.day() }</span>
                 if !marks.is_empty() { <span class="mark" aria-hidden="true">{ marks.join("") }</span> }
                 if !words.is_empty() { <span class="visually-hidden">{ words.join("; ") }</span> }

@@ -73,7 +73,11 @@ fn limit_lines(o: &Outcome, at: Place, lang: Lang) -> Vec<String> {
 }
 
 fn limits_at(o: &Outcome, at: Place, lang: Lang) -> Html {
-    let lines = limit_lines(o, at, lang);
+    limits_at_where(o, at, lang, |_| true)
+}
+
+fn limits_at_where(o: &Outcome, at: Place, lang: Lang, keep: impl Fn(&Limit) -> bool) -> Html {
+    let lines: Vec<String> = o.limits.iter().filter(|l| place(l) == at && keep(l)).map(|l| l.message(lang)).collect();
     if lines.is_empty() {
         return html! {};
     }
@@ -280,7 +284,7 @@ fn apply_by(o: &Outcome, lang: Lang) -> Html {
     html! {
         <>
             <h3>{ t("ui.apply_deadline", lang) }</h3>
-            <p class="deadline">{ t(&format!("milestone.{}", m.code), lang) }
+            <p class="apply-by">{ t(&format!("milestone.{}", m.code), lang) }
                 if let Some(by) = m.by { { ": " }<strong>{ long_date_weekday(by, lang) }</strong> }</p>
             if let (Some(from), Some(by)) = (m.from, m.by) {
                 <details class="calendar-fold">
@@ -305,8 +309,12 @@ fn checklist(o: &Outcome, lang: Lang, service: &str) -> Html {
         html! {
             <li>
                 if tick { <input type="checkbox" id={id.clone()} /> }
-                <label for={tick.then_some(id)}>{ t(&format!("doc.{}", d.code), lang) }</label>
-                <p class="because">{ t(&format!("because.{}", d.because), lang) }</p>
+                <label for={tick.then_some(id)}>{ t(&format!("doc.{}", d.code), lang) }
+                    // Why a document is needed, unless everyone needs it.
+                    if !d.because.ends_with(".everyone") {
+                        <span class="because">{ " — " }{ t(&format!("because.{}", d.because), lang) }</span>
+                    }
+                </label>
             </li>
         }
     };
@@ -337,13 +345,15 @@ fn fee_amount(f: &tekser_rules::report::Fee, lang: Lang) -> String {
 /// The fee, with a plain note when its amount rests on no official source.
 fn fee(o: &Outcome, lang: Lang) -> Html {
     let Some(f) = &o.fee else { return html! {} };
-    let unsure = not_firm(f.citation) || f.mci.is_some_and(|m| m.provenance > Provenance::Official);
+    let unverified_limit = o.limits.iter().any(|l| matches!(l, Limit::Unverified { .. }) && place(l) == Place::Fee);
+    let unsure = not_firm(f.citation) || f.mci.is_some_and(|m| m.provenance > Provenance::Official) || unverified_limit;
     html! {
         <>
             <h3>{ t("ui.fee", lang) }</h3>
             <p class="fee">{ if f.free { t("ui.free", lang) } else { fee_amount(f, lang) } }</p>
             if unsure && !f.free { <p class="unconfirmed">{ t("basis.fee_unconfirmed", lang) }</p> }
-            { limits_at(o, Place::Fee, lang) }
+            // Said once, in plain words, above; what is left is a missing MCI.
+            { limits_at_where(o, Place::Fee, lang, |l| !matches!(l, Limit::Unverified { .. })) }
             { basis(vec![f.citation], lang) }
         </>
     }
