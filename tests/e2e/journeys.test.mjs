@@ -358,6 +358,8 @@ test('switching language mid-way keeps every answer and re-renders everything, t
     assert.equal(await section.locator('.verdict').innerText(), VERDICT.eligible.kk);
     assert.match(await section.locator('.fee').innerText(), /^43\u00a0250\u00a0₸ \(10 АЕК\)/);
     assert.ok((await section.locator('.deadline').innerText()).includes('бейсенбі, 2026 ж. 9 сәуір'));
+    // The calendar is folded under the result day: opened, it is in Kazakh too.
+    await section.locator('details.calendar-fold summary').first().click();
     assert.equal(await section.locator('table.month caption').first().innerText(), '2026 ж. наурыз');
     const text = await mainText(page);
     for (const english of ['You are eligible', 'Results from your answers', 'Why', 'What to bring', 'Thursday', 'April', 'met:']) {

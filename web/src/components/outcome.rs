@@ -136,6 +136,9 @@ pub fn outcome_view(p: &Props) -> Html {
                 { why_not(o, lang) }
                 if o.verdict == Verdict::NoChannelOpen { { closed_channels(o, lang) } }
                 { instead(o, lang) }
+                // Said plainly, not folded: here the notes often say where the person stands instead
+                // (e.g. a child lives where the legal representatives live).
+                { list(lang, "h3", "ui.notes", "note", o.notes.iter().collect()) }
             }
             { conditions(o, lang) }
             { more(o, lang, apply) }
@@ -505,9 +508,9 @@ fn more(o: &Outcome, lang: Lang, apply: bool) -> Html {
                     }) }
                 </ol>
             }
-            if apply { { list(lang, "ui.refusal_grounds", "warning", o.refusal_grounds.iter().collect()) } }
-            if apply { { list(lang, "ui.appeal", "appeal", o.appeal.iter().collect()) } }
-            { list(lang, "ui.notes", "note", notes) }
+            if apply { { list(lang, "h4", "ui.refusal_grounds", "warning", o.refusal_grounds.iter().collect()) } }
+            if apply { { list(lang, "h4", "ui.appeal", "appeal", o.appeal.iter().collect()) } }
+            if apply || o.verdict == Verdict::NeedsInfo { { list(lang, "h4", "ui.notes", "note", notes) } }
             <p class="editions"><strong>{ t("ui.acts_used", lang) }{ ": " }</strong>
                 { o.editions.iter().map(|e| edition(e, lang)).collect::<Vec<_>>().join("; ") }
             </p>
@@ -529,13 +532,14 @@ fn edition(e: &tekser_rules::report::ActEdition, lang: Lang) -> String {
     }
 }
 
-fn list(lang: Lang, title: &str, prefix: &str, items: Vec<&tekser_rules::report::Warning>) -> Html {
+/// A list of warnings or notes under a heading (`h3` on its own, `h4` inside the "more" fold).
+fn list(lang: Lang, heading: &'static str, title: &str, prefix: &str, items: Vec<&tekser_rules::report::Warning>) -> Html {
     if items.is_empty() {
         return html! {};
     }
     html! {
         <>
-            <h4>{ t(title, lang) }</h4>
+            <@{heading}>{ t(title, lang) }</@>
             <ul class={prefix.to_string()}>
                 { for items.into_iter().map(|w| html! { <li>{ t(&format!("{prefix}.{}", w.code), lang) }<Citation provision={w.citation} lang={lang} /></li> }) }
             </ul>

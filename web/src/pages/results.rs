@@ -29,6 +29,7 @@ pub fn results_page(p: &PageProps) -> Html {
         Verdict::NotApplicable => 3,
     });
     let (not_for_you, shown): (Vec<_>, Vec<_>) = outcomes.iter().cloned().partition(|o| o.verdict == Verdict::NotApplicable);
+    let none_apply = shown.is_empty();
     let print = Callback::from(|_| print_page(None));
     let again = p.dispatch.reform(|_| Action::Reset);
     let to_answers = p.dispatch.reform(|_| Action::Show(Screen::Check));
@@ -65,7 +66,10 @@ pub fn results_page(p: &PageProps) -> Html {
                 </ul>
             }
             { for shown.into_iter().map(view) }
-            if !not_for_you.is_empty() {
+            // Folded when other services come first; alone, it is the answer.
+            if none_apply {
+                { for not_for_you.iter().cloned().map(view) }
+            } else if !not_for_you.is_empty() {
                 <details class="not-for-you">
                     <summary>{ t("ui.not_for_you", lang) }{ format!(" ({})", not_for_you.len()) }</summary>
                     { for not_for_you.into_iter().map(view) }
