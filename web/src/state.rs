@@ -156,6 +156,12 @@ impl Reducible for State {
     }
 }
 
+/// The short name of a question, as "Check your answers" and the problems summary show it
+/// (`answer_key.<path>`: "Date of birth", "EDS"), else the question itself.
+pub fn answer_key(path: &str, lang: Lang) -> String {
+    crate::i18n::t_opt(&format!("answer_key.{path}"), lang).unwrap_or_else(|| crate::i18n::t(&format!("question.{path}"), lang))
+}
+
 /// The field of a path, if the rules know it.
 pub fn field(path: &str) -> Option<&'static Field> {
     all_fields().find(|f| f.path == path)
@@ -350,9 +356,10 @@ impl State {
     pub fn summary(&self, today: chrono::NaiveDate) -> Vec<(Option<&'static str>, String)> {
         use crate::i18n::t;
         let lang = self.lang;
-        let on_questions = self.problems(today).into_iter().map(|(path, e)| {
-            (Some(path), t("ui.problem_on", lang).replace("{q}", &t(&format!("question.{path}"), lang)).replace("{e}", &e))
-        });
+        let on_questions = self
+            .problems(today)
+            .into_iter()
+            .map(|(path, e)| (Some(path), t("ui.problem_on", lang).replace("{q}", &answer_key(path, lang)).replace("{e}", &e)));
         let notes = self.file_notes.iter().map(|n| (None, format!("{}: {}", t("ui.file_skipped", lang), n.message(lang))));
         on_questions.chain(notes).collect()
     }

@@ -106,7 +106,7 @@ pub fn check_page(p: &PageProps) -> Html {
             <dl class="summary">
                 { for group.into_iter().map(|f| {
                     let raw = p.state.raw.get(f.path).cloned().unwrap_or_default();
-                    let question = t(&format!("answer_key.{}", f.path), lang);
+                    let question = crate::state::answer_key(f.path, lang);
                     let d = p.dispatch.clone();
                     let path = f.path;
                     let mut target = (*p.state).clone();
