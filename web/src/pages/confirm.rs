@@ -5,6 +5,7 @@
 
 use crate::i18n::t;
 use crate::pages::check::display;
+use crate::pages::BackLink;
 use crate::state::{Action, Screen, State};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -30,6 +31,8 @@ pub fn confirm_page(p: &Props) -> Html {
     let mut back = (*p.state).clone();
     back.screen = Screen::Question(path);
     html! {
+        <>
+        <BackLink lang={lang} />
         <div class="interruption">
             <h1 tabindex="-1">{ t("interview.confirm_title", lang) }</h1>
             <p>{ t(&format!("question.{path}"), lang) }</p>
@@ -40,5 +43,6 @@ pub fn confirm_page(p: &Props) -> Html {
                 <a href={crate::state::to_fragment(&back)} onclick={change}>{ t("interview.confirm_change", lang) }</a>
             </div>
         </div>
+        </>
     }
 }
