@@ -93,7 +93,7 @@ pub fn parse_typed_time(s: &str) -> Option<NaiveTime> {
 /// "марта", "март", "March"), or a start of one at least three letters long that fits only one month
 /// ("mar", "сен", "қыр"); a trailing dot is allowed ("янв.").
 pub fn parse_month(s: &str) -> Option<u32> {
-    let s = s.trim().trim_end_matches('.').to_lowercase();
+    let s = fold_case(s.trim().trim_end_matches('.'));
     if !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()) {
         return s.parse().ok().filter(|m| (1..=12).contains(m));
     }
@@ -104,7 +104,7 @@ pub fn parse_month(s: &str) -> Option<u32> {
         Lang::ALL
             .into_iter()
             .flat_map(move |l| [t(&format!("month.{m}"), l), t(&format!("month_standalone.{m}"), l)])
-            .map(|n| n.to_lowercase())
+            .map(|n| fold_case(&n))
     };
     let fits = |m: u32| names(m).any(|n| n.starts_with(&s) || (n.chars().count() >= 3 && s.starts_with(&n)));
     let mut found = (1..=12).filter(|m| fits(*m));
@@ -112,6 +112,20 @@ pub fn parse_month(s: &str) -> Option<u32> {
         (Some(m), None) => Some(m),
         _ => None,
     }
+}
+
+/// Lower case for the letters month names are written in (Latin, Cyrillic and the Kazakh letters),
+/// by hand: `str::to_lowercase` would bring all of Unicode's case tables into the WASM.
+fn fold_case(s: &str) -> String {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x41..=0x5A | 0x410..=0x42F => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            0x400..=0x40F => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+            // Ғ Қ Ң Ү Ұ Һ Ә Ө (and most of the Cyrillic supplement): upper case even, lower case odd.
+            0x460..=0x4FF if c as u32 % 2 == 0 => char::from_u32(c as u32 + 1).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
 }
 
 /// A date as the three boxes of a date question keep it, `year-month-day` as typed: the year in
@@ -269,6 +283,10 @@ mod tests {
             ("сен", 9),
             ("sept", 9),
             ("қыркүйек", 9),
+            ("ҚЫРКҮЙЕК", 9),
+            ("СӘУІР", 4),
+            ("НАУРЫЗ", 3),
+            ("Ақпан", 2),
             ("желтоқсан", 12),
             ("Dec", 12),
         ] {

@@ -406,12 +406,9 @@ fn number(v: &Value) -> Option<f64> {
     }
 }
 
-fn years_before(today: chrono::NaiveDate, years: u32) -> chrono::NaiveDate {
-    today.checked_sub_months(chrono::Months::new(12 * years)).unwrap_or(chrono::NaiveDate::MIN)
-}
-
-fn years_after(today: chrono::NaiveDate, years: u32) -> chrono::NaiveDate {
-    today.checked_add_months(chrono::Months::new(12 * years)).unwrap_or(chrono::NaiveDate::MAX)
+/// Whole years from `from` to `to` (none when `to` is earlier).
+fn years(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Option<u32> {
+    to.years_since(from)
 }
 
 /// The answers that make the app ask "Is this right?". Each threshold is a guess at a slip, not law.
@@ -421,20 +418,20 @@ pub const UNUSUAL: &[Unusual] = &[
     Unusual {
         path: "registration.arrival_date",
         key: "arrival_long_ago",
-        looks_wrong: |v, today| date(v).is_some_and(|d| d < years_before(today, 1)),
+        looks_wrong: |v, today| date(v).is_some_and(|d| years(d, today) >= Some(1)),
     },
     // Born within the last year: most often this year typed for the year of birth (a parent applying
     // for a baby keeps it).
     Unusual {
         path: "person.date_of_birth",
         key: "born_this_year",
-        looks_wrong: |v, today| date(v).is_some_and(|d| d > years_before(today, 1)),
+        looks_wrong: |v, today| date(v).is_some_and(|d| years(d, today) == Some(0)),
     },
     // Born more than 120 years ago: older than anyone living (the oldest recorded person lived 122 years).
     Unusual {
         path: "person.date_of_birth",
         key: "born_long_ago",
-        looks_wrong: |v, today| date(v).is_some_and(|d| d < years_before(today, 120)),
+        looks_wrong: |v, today| date(v).is_some_and(|d| years(d, today) >= Some(120)),
     },
     // A home of 1 000 m² or more is rare; "4800" is often 48,00 typed without its comma.
     Unusual { path: "registration.area_total_m2", key: "area_large", looks_wrong: |v, _| number(v).is_some_and(|n| n >= 1000.0) },
@@ -452,7 +449,7 @@ pub const UNUSUAL: &[Unusual] = &[
     Unusual {
         path: "application.date",
         key: "application_far_ahead",
-        looks_wrong: |v, today| date(v).is_some_and(|d| d > years_after(today, 1)),
+        looks_wrong: |v, today| date(v).is_some_and(|d| years(today, d) >= Some(1)),
     },
 ];
 

@@ -6,21 +6,13 @@
 use crate::i18n::t;
 use crate::pages::check::display;
 use crate::pages::BackLink;
-use crate::state::{Action, Screen, State};
-use std::rc::Rc;
+use crate::state::{Action, Screen};
+use crate::PageProps;
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties)]
-pub struct Props {
-    pub path: &'static str,
-    pub state: Rc<State>,
-    pub dispatch: Callback<Action>,
-}
-
-#[function_component(ConfirmPage)]
-pub fn confirm_page(p: &Props) -> Html {
+/// The page for the answer to `path` (a plain function, not a component: it keeps no state of its own).
+pub fn confirm_page(p: &PageProps, path: &'static str) -> Html {
     let lang = p.state.lang;
-    let path = p.path;
     let raw = p.state.raw.get(path).cloned().unwrap_or_default();
     let why = p.state.unusual(path, crate::today()).map(|u| t(&format!("unusual.{}", u.key), lang));
     let keep = p.dispatch.reform(move |_| Action::Confirm(path));

@@ -17,7 +17,7 @@ pub fn page(p: &PageProps) -> Html {
         Screen::Question(path) => {
             html! { <question::QuestionPage key={*path} path={*path} state={p.state.clone()} dispatch={p.dispatch.clone()} /> }
         }
-        Screen::Confirm(path) => html! { <confirm::ConfirmPage path={*path} state={p.state.clone()} dispatch={p.dispatch.clone()} /> },
+        Screen::Confirm(path) => confirm::confirm_page(p, path),
         Screen::Check => html! { <check::CheckPage ..p.clone() /> },
         Screen::Results => html! { <results::ResultsPage ..p.clone() /> },
     }
