@@ -94,6 +94,19 @@ pub fn results_page(p: &PageProps) -> Html {
     }
 }
 
+/// An identifier on a printout shows only its last four digits (•••• 0012); names and other
+/// answers are shown as given.
+fn masked(f: &tekser_rules::answers::Field, shown: &str) -> String {
+    use tekser_rules::answers::FieldKind;
+    match f.kind {
+        FieldKind::Iin | FieldKind::Bin if shown.chars().count() > 4 => {
+            let tail: String = shown.chars().skip(shown.chars().count() - 4).collect();
+            format!("•••• {tail}")
+        }
+        _ => shown.to_string(),
+    }
+}
+
 /// Prints the page: everything (folded parts open, see the print styles), or one service's
 /// one-page checklist (`data-print` on the root element picks it).
 fn print_page(service: Option<String>) {
@@ -145,8 +158,8 @@ pub fn checklist_print(p: &ChecklistProps) -> Html {
             <ul class="based-on">
                 { for p.state.answered_fields().into_iter().map(|f| {
                     let raw = p.state.raw.get(f.path).cloned().unwrap_or_default();
-                    let key = crate::i18n::t_opt(&format!("answer_key.{}", f.path), lang).unwrap_or_else(|| t(&format!("question.{}", f.path), lang));
-                    html! { <li>{ key }{ ": " }{ crate::pages::check::display(f.path, &raw, lang) }</li> }
+                    let key = crate::state::answer_key(f.path, lang);
+                    html! { <li>{ key }{ ": " }{ masked(f, &crate::pages::check::display(f.path, &raw, lang)) }</li> }
                 }) }
             </ul>
             <p class="notice">{ t("ui.screening_notice", lang) }</p>
