@@ -122,7 +122,7 @@ fn fold_case(s: &str) -> String {
             0x41..=0x5A | 0x410..=0x42F => char::from_u32(c as u32 + 0x20).unwrap_or(c),
             0x400..=0x40F => char::from_u32(c as u32 + 0x50).unwrap_or(c),
             // Ғ Қ Ң Ү Ұ Һ Ә Ө (and most of the Cyrillic supplement): upper case even, lower case odd.
-            0x460..=0x4FF if c as u32 % 2 == 0 => char::from_u32(c as u32 + 1).unwrap_or(c),
+            0x460..=0x4FF if (c as u32).is_multiple_of(2) => char::from_u32(c as u32 + 1).unwrap_or(c),
             _ => c,
         })
         .collect()
