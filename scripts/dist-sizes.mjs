@@ -1,6 +1,7 @@
 // Prints the size of every file the app ships (dist/ by default), raw and gzip -9, and totals per kind,
 // and fails if the gzip total of everything in it (quotes.json, fetched only when a citation opens,
-// included) is over the budget of 350 KB = 350 000 bytes.
+// included) is over the budget of 350 KB = 350 000 bytes. The precompressed copies (.gz, .br) beside the files
+// (scripts/precompress.mjs) are other encodings of the same files: they are left out.
 //   node scripts/dist-sizes.mjs [DIR]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
@@ -12,7 +13,7 @@ const files = [];
   for (const name of readdirSync(d).sort()) {
     const p = join(d, name);
     if (statSync(p).isDirectory()) walk(p);
-    else files.push(p);
+    else if (!/\.(gz|br)$/.test(name)) files.push(p);
   }
 })(dir);
 

@@ -177,7 +177,7 @@ fn run_url(case: &Case, lang: &str) -> Seen {
             Seen { lines: s.opening_error(today()).into_iter().collect(), on: vec![path], state: Some(s), fault: None }
         }
         Screen::Check | Screen::Results => summary(&s),
-        Screen::Start => Seen { lines: vec![], on: vec![], state: Some(s), fault: None },
+        Screen::Welcome | Screen::Start => Seen { lines: vec![], on: vec![], state: Some(s), fault: None },
     }
 }
 

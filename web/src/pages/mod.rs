@@ -1,10 +1,12 @@
 //! One module per screen. `page` picks the screen of the state; `title` names it.
 
 pub mod check;
+pub mod welcome;
 pub mod question;
 pub mod results;
 pub mod start;
 
+use crate::components::answers_link::answers_link;
 use crate::i18n::t;
 use crate::state::{Action, Screen, State};
 use crate::PageProps;
@@ -12,12 +14,13 @@ use yew::prelude::*;
 
 pub fn page(p: &PageProps) -> Html {
     match &p.state.screen {
+        Screen::Welcome => welcome::page(p),
         Screen::Start => html! { <start::StartPage ..p.clone() /> },
         Screen::Question(path) => {
             html! { <question::QuestionPage key={*path} path={*path} state={p.state.clone()} dispatch={p.dispatch.clone()} /> }
         }
-        Screen::Check => html! { <check::CheckPage ..p.clone() /> },
-        Screen::Results => html! { <results::ResultsPage ..p.clone() /> },
+        Screen::Check => html! { <><check::CheckPage ..p.clone() />{ answers_link(&p.state) }</> },
+        Screen::Results => html! { <><results::ResultsPage ..p.clone() />{ answers_link(&p.state) }</> },
     }
 }
 
@@ -25,6 +28,7 @@ pub fn page(p: &PageProps) -> Html {
 pub fn title(s: &State) -> String {
     let lang = s.lang;
     let head = match &s.screen {
+        Screen::Welcome => t("shell.welcome_title", lang),
         Screen::Start => t("ui.app_title", lang),
         Screen::Question(path) => t(&format!("question.{path}"), lang),
         Screen::Check => t("ui.check_title", lang),
