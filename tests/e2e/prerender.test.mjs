@@ -54,7 +54,7 @@ test('the start page shows before the wasm, its language links work, and the app
       ['#/start?lang=ru', 'ru'],
       ['#/start?lang=en', 'en'],
     ]);
-    for (const words of ['JavaScript', 'скриптами', 'скриптері']) assert.ok(seen.noscript.includes(words), `the noscript notice: ${words}`);
+    for (const words of ['JavaScript', 'скрипты', 'скрипттер']) assert.ok(seen.noscript.includes(words), `the noscript notice: ${words}`);
     t.diagnostic(`first contentful paint (wasm held back): ${Math.round(seen.fcp)} ms`);
 
     // The app replaces it: one page, at the same place.
@@ -116,48 +116,61 @@ test('a language link pressed before the app runs is honoured when it starts; ot
   }
 });
 
+/** Network profiles: the issue's (400 kbps down, 400 ms round trip) and Chrome DevTools' "Slow 4G" preset. */
+const NETWORKS = [
+  { name: '400 kbps / 400 ms', down: 400_000 / 8, latency: 400 },
+  { name: 'DevTools Slow 4G (1.44 Mbps / 562.5 ms)', down: (1_600_000 / 8) * 0.9, latency: 150 * 3.75 },
+];
+
 test('on Slow 4G and a 4× slower CPU: first contentful paint and the first question, measured', async (t) => {
-  const results = {};
-  for (const [name, path, ready] of [
-    ['start page', '/', 'main form button'],
-    ['link to the first question', '/#/q/person.status?lang=kk', 'main form input[type=radio]'],
-  ]) {
-    const app = await openApp(path, {
-      ready,
-      timeout: 60_000,
-      setup: async ({ page }) => {
-        const cdp = await page.context().newCDPSession(page);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false,
-          latency: 400,
-          downloadThroughput: (400 * 1000) / 8,
-          uploadThroughput: (400 * 1000) / 8,
-        });
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      },
-    });
-    try {
-      await app.page.waitForFunction((sel) => [...document.querySelectorAll(sel)].some((e) => !e.closest('#prerendered')), ready, { timeout: 60_000 });
-      await app.settle();
-      const { firstContentfulPaint, wasmStarted, interactive, ready: shown } = app.timings;
-      const served = app.served();
-      const bytes = served.reduce((n, s) => n + s.bytes, 0);
-      const encodings = [...new Set(served.map((s) => `${s.path.split('.').pop()}:${s.encoding ?? 'none'}`))].join(' ');
-      results[name] = { firstContentfulPaint, wasmStarted, interactive: shown ?? interactive };
-      t.diagnostic(
-        `${name}: first contentful paint ${firstContentfulPaint} ms, wasm started ${wasmStarted} ms, ` +
-          `interactive (${ready}) ${shown} ms; ${served.length} responses, ${Math.round(bytes / 1024)} KiB sent (${encodings})`,
-      );
-    } finally {
-      await app.close();
+  for (const net of NETWORKS) {
+    const results = {};
+    for (const [name, path, ready] of [
+      ['start page', '/', 'main form button'],
+      ['link to the first question', '/#/q/person.status?lang=kk', 'main form input[type=radio]'],
+    ]) {
+      const app = await openApp(path, {
+        ready,
+        timeout: 60_000,
+        setup: async ({ page }) => {
+          const cdp = await page.context().newCDPSession(page);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.emulateNetworkConditions', {
+            offline: false,
+            latency: net.latency,
+            downloadThroughput: net.down,
+            uploadThroughput: net.down,
+          });
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        },
+      });
+      try {
+        await app.page.waitForFunction(
+          (sel) => [...document.querySelectorAll(sel)].some((e) => !e.closest('#prerendered')),
+          ready,
+          { timeout: 60_000 },
+        );
+        await app.settle();
+        const { firstContentfulPaint, wasmStarted, ready: shown } = app.timings;
+        const served = app.served();
+        const bytes = served.reduce((n, s) => n + s.bytes, 0);
+        const encodings = [...new Set(served.map((s) => `${s.path.split('.').pop() || 'html'}:${s.encoding ?? 'none'}`))].join(' ');
+        results[name] = { firstContentfulPaint, wasmStarted, interactive: shown };
+        t.diagnostic(
+          `${net.name}, 4× CPU, ${name}: first contentful paint ${firstContentfulPaint} ms, wasm started ${wasmStarted} ms, ` +
+            `interactive (${ready}) ${shown} ms; ${served.length} responses, ${Math.round(bytes / 1024)} KiB sent (${encodings})`,
+        );
+      } finally {
+        await app.close();
+      }
     }
+    const start = results['start page'];
+    const first = results['link to the first question'];
+    assert.ok(start.firstContentfulPaint !== null && start.wasmStarted !== null);
+    assert.ok(start.firstContentfulPaint < start.wasmStarted, 'the words are painted before the app starts');
+    t.diagnostic(
+      `${net.name}: words on screen ${start.firstContentfulPaint} ms (goal ≤ 1000: ${start.firstContentfulPaint <= 1000 ? 'met' : 'not met'}), ` +
+        `first question interactive ${first.interactive} ms (goal ≤ 2500: ${first.interactive <= 2500 ? 'met' : 'not met'})`,
+    );
   }
-  const start = results['start page'];
-  assert.ok(start.firstContentfulPaint !== null && start.wasmStarted !== null);
-  assert.ok(start.firstContentfulPaint < start.wasmStarted, 'the words are painted before the app starts');
-  t.diagnostic(
-    `goals: words ≤ 1000 ms (${start.firstContentfulPaint <= 1000 ? 'met' : 'not met'}), ` +
-      `first question ≤ 2500 ms (${results['link to the first question'].interactive <= 2500 ? 'met' : 'not met'})`,
-  );
 });

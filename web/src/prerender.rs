@@ -40,7 +40,7 @@ pub fn prerendered() -> Html {
 /// The notice for a browser that runs no scripts, in each language (each marked with its `lang`).
 pub fn noscript() -> String {
     let lines: String = Lang::ALL.iter().map(|l| format!("<p lang=\"{}\">{}</p>", lang_code(*l), escape(&t("shell.noscript", *l)))).collect();
-    format!("<noscript><div class=\"notice noscript\" role=\"note\">{lines}</div></noscript>")
+    format!("<noscript><div class=\"notice\">{lines}</div></noscript>")
 }
 
 fn escape(s: &str) -> String {
@@ -54,12 +54,19 @@ pub fn body(page: &str) -> String {
     format!("{}\n{}\n<script>{SCRIPT}</script>\n", noscript(), page.replace("type=\"submit\"", "type=\"button\""))
 }
 
-/// Puts `body` at the start of an index.html's `<body>`; an error if there is no `<body>` or the page
-/// is in it already.
+/// The start page's document title, as the app sets it.
+pub fn title() -> String {
+    crate::pages::title(&State::default())
+}
+
+/// Puts `body` at the start of an index.html's `<body>` and the start page's title in its `<title>`;
+/// an error if there is no `<body>` or `<title>`, or the page is in it already.
 pub fn insert(index: &str, body: &str) -> Result<String, String> {
     if index.contains(&format!("id=\"{ID}\"")) {
         return Err("the start page is pre-rendered into this file already".into());
     }
+    let (open, close) = (index.find("<title>").ok_or("no <title> in the file")?, index.find("</title>").ok_or("no </title>")?);
+    let index = format!("{}<title>{}{}", &index[..open], escape(&title()), &index[close..]);
     let at = index.find("<body>").ok_or("no <body> in the file")? + "<body>".len();
     Ok(format!("{}\n{body}{}", &index[..at], &index[at..]))
 }

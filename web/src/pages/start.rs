@@ -9,7 +9,7 @@ use yew::prelude::*;
 #[function_component(StartPage)]
 pub fn start_page(p: &PageProps) -> Html {
     let lang = p.state.lang;
-    let chosen = use_state(prerendered_choice);
+    let chosen = use_state(Vec::<Service>::new);
     let toggle = |s: Service| {
         let chosen = chosen.clone();
         Callback::from(move |_: Event| {
@@ -92,20 +92,6 @@ pub fn where_to_apply(lang: tekser_rules::Lang) -> Vec<(String, String, String)>
             (t(&format!("service.{service}"), lang), open, list(false))
         })
         .collect()
-}
-
-/// The services ticked on the start page pre-rendered into index.html before the app ran (it is
-/// still there while the app first renders), so that a tick given early is not lost.
-fn prerendered_choice() -> Vec<Service> {
-    #[cfg(target_arch = "wasm32")]
-    if let Ok(ticked) = gloo_utils::document().query_selector_all(&format!("#{} input[name=services]:checked", crate::prerender::ID)) {
-        let values: Vec<String> = (0..ticked.length())
-            .filter_map(|i| ticked.item(i))
-            .map(|n| wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>(n).value())
-            .collect();
-        return Service::ALL.into_iter().filter(|s| values.iter().any(|v| *v == code(s))).collect();
-    }
-    Vec::new()
 }
 
 /// When a kiosk clears the answers, with the guard's own numbers.
