@@ -39,7 +39,8 @@ pub fn prerendered() -> Html {
 
 /// The notice for a browser that runs no scripts, in each language (each marked with its `lang`).
 pub fn noscript() -> String {
-    let lines: String = Lang::ALL.iter().map(|l| format!("<p lang=\"{}\">{}</p>", lang_code(*l), escape(&t("shell.noscript", *l)))).collect();
+    let lines: String =
+        Lang::ALL.iter().map(|l| format!("<p lang=\"{}\">{}</p>", lang_code(*l), escape(&t("shell.noscript", *l)))).collect();
     format!("<noscript><div class=\"notice\">{lines}</div></noscript>")
 }
 

@@ -7,7 +7,8 @@ fn main() {
         eprintln!("usage: prerender INDEX.html");
         std::process::exit(2);
     };
-    let page = futures::executor::block_on(yew::LocalServerRenderer::<tekser_web::prerender::Prerendered>::new().hydratable(false).render());
+    let page =
+        futures::executor::block_on(yew::LocalServerRenderer::<tekser_web::prerender::Prerendered>::new().hydratable(false).render());
     let missing = tekser_rules::text::take_missing();
     if !missing.is_empty() {
         eprintln!("prerender: texts missing: {missing:?}");

@@ -1,10 +1,10 @@
 //! One module per screen. `page` picks the screen of the state; `title` names it.
 
 pub mod check;
-pub mod welcome;
 pub mod question;
 pub mod results;
 pub mod start;
+pub mod welcome;
 
 use crate::components::answers_link::answers_link;
 use crate::i18n::t;
