@@ -195,7 +195,8 @@ pub fn frame(f: Frame) -> Html {
             </main>
             { f.guard }
             <footer class="foot">
-                <p>{ i18n::t("ui.privacy", lang) }</p>
+                // A kiosk keeps the answers in memory only: its own notice, not the tab's history.
+                <p>{ if f.kiosk { pages::start::kiosk_notice(lang) } else { i18n::t("ui.privacy", lang) } }</p>
                 <p>{ i18n::t("ui.help", lang) }</p>
             </footer>
         </>

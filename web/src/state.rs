@@ -22,7 +22,7 @@ pub const DONT_KNOW: &str = "?";
 /// No question takes an answer this long (the longest, every option of a many-choice question, is
 /// under 150 characters). A longer value — a 10 MB paste, link or file — is kept to its first
 /// `MAX_RAW` characters, which its question still reports, so that the state stays quick to copy
-/// and the URL short enough to survive a reload.
+/// and a link or history entry small enough to survive a reload.
 pub const MAX_RAW: usize = 1000;
 
 /// A raw answer as kept: at most [`MAX_RAW`] characters.
