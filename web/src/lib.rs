@@ -5,8 +5,10 @@
 //! Nothing typed leaves the device: the answers live in memory and in the tab's `history.state`,
 //! never in the URL (unless the person asks for a link with them), cookies or web storage.
 //!
-//! - `state`: the pure reducer, the URL fragment and answers files (tested natively);
-//! - `pages/`: one module per screen (start, question, check your answers, results);
+//! - `state`: the pure reducer, the URL fragment, `history.state` and answers files (tested natively);
+//! - `pages/`: one module per screen (a kiosk's language buttons, start, question, check your
+//!   answers, results);
+//! - `prerender`: the start page rendered natively into index.html at build time;
 //! - `components/`: parts of the results (citation, month calendar, …);
 //! - `quotes`: the words of the provisions, fetched when a citation is first opened;
 //! - `i18n`: texts by key and the per-language forms of dates and money.
