@@ -309,7 +309,7 @@ test('a 10 MB answer in a file or a link is reported on its question, quickly, a
     await page.waitForSelector('#problems');
     assert.ok(Date.now() - started < 5000, `shown in ${Date.now() - started} ms`);
     assert.deepEqual(await page.locator('#problems li').allInnerTexts(), [
-      '“IIN (individual identification number, 12 digits)”: Must be exactly 12 digits.',
+      '“IIN”: Must be exactly 12 digits.',
     ]);
     assert.ok((await page.evaluate(() => location.hash.length)) < 5000, 'the URL stays short');
     await page.reload();

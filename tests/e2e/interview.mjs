@@ -31,6 +31,10 @@ export const UI = {
     free: 'Тегін',
     notMet: 'орындалмады',
     met: 'орындалды',
+    confirmTitle: 'Бәрі дұрыс па?',
+    confirmKeep: 'Иә, жалғастыру',
+    confirmChange: 'Жауапты өзгерту',
+    errorPrefix: 'Қате:',
   },
   ru: {
     appTitle: 'Проверьте, можете ли вы получить госуслугу',
@@ -49,6 +53,10 @@ export const UI = {
     free: 'Бесплатно',
     notMet: 'не выполнено',
     met: 'выполнено',
+    confirmTitle: 'Всё верно?',
+    confirmKeep: 'Да, продолжить',
+    confirmChange: 'Изменить ответ',
+    errorPrefix: 'Ошибка:',
   },
   en: {
     appTitle: 'Check if you can apply for a public service',
@@ -67,6 +75,10 @@ export const UI = {
     free: 'Free',
     notMet: 'not met',
     met: 'met',
+    confirmTitle: 'Is this right?',
+    confirmKeep: 'Yes, continue',
+    confirmChange: 'Change the answer',
+    errorPrefix: 'Error:',
   },
 };
 
@@ -134,6 +146,7 @@ export async function where(page) {
   const [route, query = ''] = hash.replace(/^#\/?/, '').split('?');
   const params = Object.fromEntries(new URLSearchParams(query));
   if (route.startsWith('q/')) return { screen: 'q', path: route.slice(2), params, hash };
+  if (route.startsWith('confirm/')) return { screen: 'confirm', path: route.slice(8), params, hash };
   return { screen: route || 'start', path: null, params, hash };
 }
 
@@ -206,15 +219,28 @@ export async function pressContinue(page, lang, opts = {}) {
   await waitForNewScreen(page, before, opts);
 }
 
+/** On "Is this right?", presses the button that keeps the answer, and waits for the next screen. */
+export async function keepUnusual(page, lang) {
+  const before = (await where(page)).hash;
+  await page.getByRole('button', { name: UI[lang].confirmKeep, exact: true }).click();
+  await waitForNewScreen(page, before);
+}
+
 /**
  * Answers every question the app asks from `raw` (by field path) until "Check your answers". Returns the
  * paths asked, in order. A question with no answer in `raw` fails with the list asked so far.
- * `stopAt` (a path) stops before answering that question.
+ * `stopAt` (a path) stops before answering that question. An answer that looks unusual is kept on "Is this
+ * right?" (`onConfirm(path)` is told).
  */
-export async function answerAll(page, raw, lang, { stopAt, onQuestion } = {}) {
+export async function answerAll(page, raw, lang, { stopAt, onQuestion, onConfirm } = {}) {
   const asked = [];
   for (let i = 0; i < 80; i++) {
     const at = await where(page);
+    if (at.screen === 'confirm') {
+      if (onConfirm) await onConfirm(at.path);
+      await keepUnusual(page, lang);
+      continue;
+    }
     if (at.screen !== 'q') return asked;
     if (at.path === stopAt) return asked;
     if (!(at.path in raw)) throw new Error(`the app asked ${at.path}, which the test has no answer for (asked: ${asked.join(' ')})`);

@@ -44,6 +44,11 @@ const PAGES = [
     ready: '.date input',
     then: (page, lang) => pressContinue(page, lang, { allowError: true }).then(() => page.waitForSelector('#error-summary')),
   },
+  {
+    name: 'is-this-right',
+    path: fragment('confirm/registration.area_total_m2', 'LANG', 'registration', { 'registration.area_total_m2': '4800' }),
+    ready: '.interruption',
+  },
   { name: 'check', path: fragment('check', 'LANG', ALL, allFour), ready: 'dl.summary' },
   { name: 'results', path: fragment('results', 'LANG', ALL, allFour), ready: 'section.outcome' },
 ];

@@ -35,6 +35,9 @@ pub enum Screen {
     Start,
     /// One question, by field path.
     Question(&'static str),
+    /// "Is this right?": the answer to this question looks like a slip ([`UNUSUAL`]); Continue keeps
+    /// it, Change goes back to the question.
+    Confirm(&'static str),
     /// "Check your answers".
     Check,
     Results,
@@ -57,6 +60,9 @@ pub struct State {
     /// What the last answers file loaded held that no question takes (unknown fields, services):
     /// said on "Check your answers"; not kept in the URL.
     pub file_notes: Vec<FileError>,
+    /// Unusual answers the person confirmed on "Is this right?", as typed: not asked again while the
+    /// answer stays the same. Not kept in the URL.
+    pub confirmed: BTreeMap<&'static str, String>,
 }
 
 impl Default for State {
@@ -69,6 +75,7 @@ impl Default for State {
             from_check: false,
             kiosk: false,
             file_notes: Vec::new(),
+            confirmed: BTreeMap::new(),
         }
     }
 }
@@ -81,6 +88,8 @@ pub enum Action {
     Answer(&'static str, String),
     /// Move to a screen (Continue, Back, Change links).
     Show(Screen),
+    /// "Is this right?" answered Continue: keep the answer to this question as it is, and go on.
+    Confirm(&'static str),
     /// The browser moved in its history: take the screen from the URL, keep the language chosen
     /// and every answer given so far, and add answers only the URL knows.
     FromUrl(State),
@@ -109,8 +118,15 @@ impl Reducible for State {
                 let _ = s.raw.insert(path, bounded(value.trim()));
             }
             Action::Show(screen) => {
-                s.from_check = matches!(screen, Screen::Question(_)) && (self.from_check || self.screen == Screen::Check);
+                s.from_check =
+                    matches!(screen, Screen::Question(_) | Screen::Confirm(_)) && (self.from_check || self.screen == Screen::Check);
                 s.screen = screen;
+            }
+            Action::Confirm(path) => {
+                if let Some(raw) = s.raw.get(path).cloned() {
+                    s.confirmed.insert(path, raw);
+                }
+                s.screen = next_screen(&s);
             }
             Action::FromUrl(url) => {
                 // The language is not taken from the history entry: a language chosen later
@@ -140,6 +156,12 @@ impl Reducible for State {
     }
 }
 
+/// The short name of a question, as "Check your answers" and the problems summary show it
+/// (`answer_key.<path>`: "Date of birth", "EDS"), else the question itself.
+pub fn answer_key(path: &str, lang: Lang) -> String {
+    crate::i18n::t_opt(&format!("answer_key.{path}"), lang).unwrap_or_else(|| crate::i18n::t(&format!("question.{path}"), lang))
+}
+
 /// The field of a path, if the rules know it.
 pub fn field(path: &str) -> Option<&'static Field> {
     all_fields().find(|f| f.path == path)
@@ -155,11 +177,18 @@ pub enum RawError {
 }
 
 impl RawError {
-    /// The message shown on the question, in `lang`.
-    pub fn message(self, lang: Lang) -> String {
+    /// The message shown on question `path`, in `lang`. An empty answer names its question: its own
+    /// message (`input_error.empty.<path>`: "Enter the date you arrived"), else "Choose (enter) an
+    /// answer to “<the question>”".
+    pub fn message(self, path: &str, lang: Lang) -> String {
+        use crate::i18n::{t, t_opt};
         match self {
-            RawError::Empty => crate::i18n::t("input_error.required", lang),
-            RawError::Invalid(k) => crate::i18n::t(&format!("input_error.{k}"), lang),
+            RawError::Empty => t_opt(&format!("input_error.empty.{path}"), lang).unwrap_or_else(|| {
+                let choose = field(path).is_some_and(|f| matches!(f.kind, FieldKind::Bool | FieldKind::Choice(_) | FieldKind::Country));
+                let key = if choose { "input_error.empty_choice" } else { "input_error.empty_entry" };
+                t(key, lang).replace("{q}", &t(&format!("question.{path}"), lang))
+            }),
+            RawError::Invalid(k) => t(&format!("input_error.{k}"), lang),
         }
     }
 }
@@ -179,11 +208,10 @@ pub fn parse_raw(f: &Field, raw: &str) -> Result<Option<Value>, RawError> {
             "no" => Value::Bool(false),
             _ => return Err(RawError::Invalid("choice")),
         },
-        FieldKind::Date => Value::Date(crate::i18n::parse_ymd(raw).ok_or(RawError::Invalid("date"))?),
-        // Hours and minutes only: "17:20" (a person does not type seconds).
-        FieldKind::Time => {
-            Value::Time(Some(raw).filter(|r| r.matches(':').count() == 1).and_then(crate::i18n::parse_hm).ok_or(RawError::Invalid("time"))?)
-        }
+        // The month may be a name ("2026-наурыз-5"): the boxes keep what was typed.
+        FieldKind::Date => Value::Date(crate::i18n::parse_typed_date(raw).ok_or(RawError::Invalid("date"))?),
+        // Hours and minutes only, as typed: "17:20", "17.20", "1720", "17 20".
+        FieldKind::Time => Value::Time(crate::i18n::parse_typed_time(raw).ok_or(RawError::Invalid("time"))?),
         FieldKind::Int => {
             let v = Value::Int(raw.parse::<u32>().map_err(|_| RawError::Invalid("whole_number"))?.into());
             // The field's own type may be narrower (a year is an i32): an answer the rules cannot take
@@ -194,11 +222,8 @@ pub fn parse_raw(f: &Field, raw: &str) -> Result<Option<Value>, RawError> {
             v
         }
         FieldKind::Number => {
-            let n: f64 = raw.replace(',', ".").parse().map_err(|_| RawError::Invalid("number"))?;
-            if !n.is_finite() {
-                return Err(RawError::Invalid("number"));
-            }
-            Value::Number(n)
+            // "48,5", "48.5", "4 800", "48,5 м²".
+            Value::Number(crate::i18n::parse_decimal(raw).ok_or(RawError::Invalid("number"))?)
         }
         FieldKind::Iin | FieldKind::Bin => {
             // Spaces and dashes group the digits; nothing else left is no answer.
@@ -255,26 +280,45 @@ impl State {
         self.raw.get(path).is_some_and(|r| field(path).is_some_and(|f| parse_raw(f, r).is_ok()))
     }
 
-    /// The questions to ask, in order: what the rules still miss for the chosen services, the facts
-    /// that refine a checklist (`Outcome::refine`), then the moment and channel of application (for
-    /// the deadline), each unless already answered.
+    /// The questions to ask, each unless already answered: what the rules still miss for the chosen
+    /// services; where the person may still apply (a service neither "not eligible" nor "not
+    /// applicable"), the facts that refine a checklist (`Outcome::refine`) and the moment and channel
+    /// of application (for the deadline). Once every service is decided against, nothing more is
+    /// asked.
+    ///
+    /// They come in interview order (`answers::all_fields`), not in the order the rules found them:
+    /// about the person first, then one service at a time in its own order (for the licence, who
+    /// applies and what for before the grounds for refusal and the fee), the application last.
     pub fn questions(&self, today: chrono::NaiveDate) -> Vec<&'static str> {
         let report = tekser_rules::evaluate(&self.answers(), &tekser_rules::Context { as_of: self.as_of(today) });
-        let mut out: Vec<&'static str> = Vec::new();
-        let missing = report.outcomes.iter().flat_map(|o| o.missing.iter());
-        // Then the facts that make a checklist or a term precise, where the person may still apply.
-        let open = report.outcomes.iter().filter(|o| !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable));
-        for m in missing.chain(open.flat_map(|o| o.refine.iter())) {
-            if !out.contains(m) && !self.answered(m) {
-                out.push(m);
-            }
+        let may_apply = |o: &&tekser_rules::Outcome| !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable);
+        let missing = report.outcomes.iter().flat_map(|o| o.missing.iter().copied());
+        let refine = report.outcomes.iter().filter(may_apply).flat_map(|o| o.refine.iter().copied());
+        let applying =
+            tekser_rules::answers::APPLICATION_FIELDS.iter().map(|f| f.path).filter(|_| report.outcomes.iter().any(|o| may_apply(&o)));
+        let wanted: Vec<&'static str> = missing.chain(refine).chain(applying).collect();
+        all_fields().map(|f| f.path).filter(|p| wanted.contains(p) && !self.answered(p)).collect()
+    }
+
+    /// The plausibility hint of an answer that looks like a slip ([`UNUSUAL`]), unless the person
+    /// confirmed this very answer. It never changes a verdict: it only asks "Is this right?".
+    pub fn unusual(&self, path: &str, today: chrono::NaiveDate) -> Option<&'static Unusual> {
+        let raw = self.raw.get(path)?;
+        if self.confirmed.get(path) == Some(raw) {
+            return None;
         }
-        for f in tekser_rules::answers::APPLICATION_FIELDS {
-            if !self.answered(f.path) && !out.contains(&f.path) {
-                out.push(f.path);
-            }
+        let Ok(Some(v)) = parse_raw(field(path)?, raw) else { return None };
+        UNUSUAL.iter().find(|u| u.path == path && (u.looks_wrong)(&v, today))
+    }
+
+    /// Where Continue on question `path` leads, its answer recorded: "Is this right?" when the
+    /// answer looks like a slip, else the next question (or "Check your answers").
+    pub fn after_answer_on(&self, path: &'static str, today: chrono::NaiveDate) -> Screen {
+        if self.unusual(path, today).is_some() {
+            Screen::Confirm(path)
+        } else {
+            next_screen_on(self, today)
         }
-        out
     }
 
     /// What is wrong with `raw` as the answer to `path`, in words: its form first (a date, a number,
@@ -283,7 +327,7 @@ impl State {
     pub fn error_of(&self, path: &'static str, raw: &str, today: chrono::NaiveDate) -> Option<String> {
         let f = field(path)?;
         if let Err(e) = parse_raw(f, raw) {
-            return Some(e.message(self.lang));
+            return Some(e.message(path, self.lang));
         }
         let mut trial = self.clone();
         trial.raw.insert(path, raw.trim().to_string());
@@ -298,7 +342,7 @@ impl State {
             .filter_map(|f| {
                 let raw = self.raw.get(f.path)?;
                 let message = match parse_raw(f, raw) {
-                    Err(e) => e.message(self.lang),
+                    Err(e) => e.message(f.path, self.lang),
                     Ok(_) => checked.iter().find(|e| e.field == f.path)?.kind.message(self.lang),
                 };
                 Some((f.path, message))
@@ -312,9 +356,10 @@ impl State {
     pub fn summary(&self, today: chrono::NaiveDate) -> Vec<(Option<&'static str>, String)> {
         use crate::i18n::t;
         let lang = self.lang;
-        let on_questions = self.problems(today).into_iter().map(|(path, e)| {
-            (Some(path), t("ui.problem_on", lang).replace("{q}", &t(&format!("question.{path}"), lang)).replace("{e}", &e))
-        });
+        let on_questions = self
+            .problems(today)
+            .into_iter()
+            .map(|(path, e)| (Some(path), t("ui.problem_on", lang).replace("{q}", &answer_key(path, lang)).replace("{e}", &e)));
         let notes = self.file_notes.iter().map(|n| (None, format!("{}: {}", t("ui.file_skipped", lang), n.message(lang))));
         on_questions.chain(notes).collect()
     }
@@ -331,6 +376,82 @@ impl State {
         all_fields().filter(|f| self.raw.contains_key(f.path)).collect()
     }
 }
+
+// ------------------------------------------------------------------ answers that look like slips
+
+/// An answer the rules take but that is most often a slip of the keyboard (a year typed wrong, a
+/// comma left out): the app asks "Is this right?" once before going on. A plausibility hint of the
+/// app, not a rule: it never changes a verdict, and the person may keep the answer.
+pub struct Unusual {
+    /// The question.
+    pub path: &'static str,
+    /// Why it looks wrong, in words: text key `unusual.<key>`.
+    pub key: &'static str,
+    /// Whether the answer (parsed) looks wrong on `today`, the device's date.
+    looks_wrong: fn(&Value, chrono::NaiveDate) -> bool,
+}
+
+fn date(v: &Value) -> Option<chrono::NaiveDate> {
+    match v {
+        Value::Date(d) => Some(*d),
+        _ => None,
+    }
+}
+
+fn number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) => Some(*n),
+        Value::Int(n) => Some(*n as f64),
+        _ => None,
+    }
+}
+
+/// Whole years from `from` to `to` (none when `to` is earlier).
+fn years(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Option<u32> {
+    to.years_since(from)
+}
+
+/// The answers that make the app ask "Is this right?". Each threshold is a guess at a slip, not law.
+pub const UNUSUAL: &[Unusual] = &[
+    // Registration is due within days of arriving (10 calendar days; 5 working days for refugees):
+    // an arrival more than a year ago is most often the year typed wrong.
+    Unusual {
+        path: "registration.arrival_date",
+        key: "arrival_long_ago",
+        looks_wrong: |v, today| date(v).is_some_and(|d| years(d, today) >= Some(1)),
+    },
+    // Born within the last year: most often this year typed for the year of birth (a parent applying
+    // for a baby keeps it).
+    Unusual {
+        path: "person.date_of_birth",
+        key: "born_this_year",
+        looks_wrong: |v, today| date(v).is_some_and(|d| years(d, today) == Some(0)),
+    },
+    // Born more than 120 years ago: older than anyone living (the oldest recorded person lived 122 years).
+    Unusual {
+        path: "person.date_of_birth",
+        key: "born_long_ago",
+        looks_wrong: |v, today| date(v).is_some_and(|d| years(d, today) >= Some(120)),
+    },
+    // A home of 1 000 m² or more is rare; "4800" is often 48,00 typed without its comma.
+    Unusual { path: "registration.area_total_m2", key: "area_large", looks_wrong: |v, _| number(v).is_some_and(|n| n >= 1000.0) },
+    // Under 6 m² is smaller than any room people live in; "4,800" (a thousands comma) reads as 4.8.
+    Unusual { path: "registration.area_total_m2", key: "area_small", looks_wrong: |v, _| number(v).is_some_and(|n| n < 6.0) },
+    // More than 20 people registered in one home is rare: often a digit typed twice.
+    Unusual { path: "registration.registered_count", key: "many_registered", looks_wrong: |v, _| number(v).is_some_and(|n| n > 20.0) },
+    // Studies completed more than 60 years ago: the specialist would be well over 80.
+    Unusual {
+        path: "licence.studies_completed_year",
+        key: "studies_long_ago",
+        looks_wrong: |v, today| number(v).is_some_and(|y| y < f64::from(chrono::Datelike::year(&today) - 60)),
+    },
+    // Applying more than a year from now: most often the year typed wrong.
+    Unusual {
+        path: "application.date",
+        key: "application_far_ahead",
+        looks_wrong: |v, today| date(v).is_some_and(|d| years(today, d) >= Some(1)),
+    },
+];
 
 /// Where Continue leads: the next unanswered question, else "Check your answers".
 pub fn next_screen(s: &State) -> Screen {
@@ -410,6 +531,7 @@ pub fn to_fragment(s: &State) -> String {
     let screen = match &s.screen {
         Screen::Start => "start".to_string(),
         Screen::Question(p) => format!("q/{p}"),
+        Screen::Confirm(p) => format!("confirm/{p}"),
         Screen::Check => "check".to_string(),
         Screen::Results => "results".to_string(),
     };
@@ -453,6 +575,7 @@ pub fn from_fragment(frag: &str) -> State {
         "check" => Screen::Check,
         "results" => Screen::Results,
         q if q.starts_with("q/") => field(&q[2..]).map(|f| Screen::Question(f.path)).unwrap_or(Screen::Start),
+        q if q.starts_with("confirm/") => field(&q[8..]).map(|f| Screen::Confirm(f.path)).unwrap_or(Screen::Start),
         _ => Screen::Start,
     };
     s
@@ -709,6 +832,7 @@ mod tests {
             from_check: false,
             kiosk: false,
             file_notes: Vec::new(),
+            confirmed: BTreeMap::new(),
         };
         let back = from_fragment(&to_fragment(&s));
         assert_eq!(back.lang, s.lang);
@@ -902,6 +1026,195 @@ mod tests {
         assert!(from_fragment(&frag).kiosk);
         let after = Rc::new(s).reduce(Action::Clear);
         assert_eq!(*after, State { kiosk: true, ..State::default() }, "the next person starts afresh, in Kazakh");
+    }
+
+    /// The questions asked, in order, answering each from `answers` (else "no", the first option, or
+    /// "don't know"), until none is left.
+    fn walk(services: &[Service], answers: &[(&'static str, &str)], today: chrono::NaiveDate) -> Vec<&'static str> {
+        let mut s = State { services: services.to_vec(), ..State::default() };
+        let mut asked = Vec::new();
+        while let Some(q) = s.questions(today).first().copied() {
+            assert!(!asked.contains(&q) && asked.len() < 80, "{q} asked twice: {asked:?}");
+            let given = answers.iter().find(|(p, _)| *p == q).map(|(_, v)| v.to_string());
+            let v = given.unwrap_or_else(|| match field(q).map(|f| f.kind) {
+                Some(FieldKind::Bool) => "no".into(),
+                Some(FieldKind::Choice(o)) => o[0].into(),
+                _ => DONT_KNOW.into(),
+            });
+            s.raw.insert(q, v);
+            asked.push(q);
+        }
+        asked
+    }
+
+    const MEETS: (&str, &str) = ("licence.meets_qualification_requirements", "yes");
+    const CONSENTS: (&str, &str) = ("licence.consents_to_personal_data", "yes");
+
+    #[test]
+    fn the_licence_asks_who_applies_and_what_for_before_the_bans_and_the_fee() {
+        let a = &[("licence.holds_licence", "yes"), ("licence.action", "reissue"), MEETS, CONSENTS];
+        let asked = walk(&[Service::MedicalLicence], a, day(2026, 3, 2));
+        let at = |p: &str| asked.iter().position(|q| *q == p).unwrap_or_else(|| panic!("{p} not asked: {asked:?}"));
+        assert_eq!(&asked[..3], ["licence.applicant", "licence.holds_licence", "licence.action"], "{asked:?}");
+        for later in ["licence.court_ban", "licence.bailiff_ban", "licence.deprived_of_special_right", "licence.fee_paid"] {
+            assert!(at("licence.action") < at(later), "{later} before the action: {asked:?}");
+        }
+        assert!(at("licence.court_ban") < at("licence.fee_paid"));
+        assert_eq!(&asked[asked.len() - 3..], ["application.channel", "application.date", "application.time"]);
+    }
+
+    #[test]
+    fn all_four_are_asked_topic_by_topic_the_person_first_the_application_last() {
+        let Loaded { services, raw, .. } = from_json(include_str!("../../examples/all-four.json")).unwrap();
+        let given: Vec<(&'static str, &str)> = raw.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let asked = walk(&services, &given, day(2026, 3, 2));
+        let section = |p: &str| p.split('.').next().unwrap_or(p).to_string();
+        let mut sections: Vec<String> = asked.iter().map(|p| section(p)).collect();
+        sections.dedup();
+        assert_eq!(sections, ["person", "phc", "licence", "registration", "application"], "{asked:?}");
+    }
+
+    #[test]
+    fn nothing_about_applying_is_asked_once_every_service_is_decided_against() {
+        // A citizen needs no temporary residence permit: "not applicable", and nothing more is asked.
+        assert_eq!(walk(&[Service::Trp], &[("person.status", "citizen")], day(2026, 3, 2)), ["person.status"]);
+        // A court ban refuses the licence: no channel, day or time, nor the checklist's facts.
+        let asked = walk(&[Service::MedicalLicence], &[("licence.court_ban", "yes")], day(2026, 3, 2));
+        assert_eq!(asked.last(), Some(&"licence.court_ban"), "nothing after the ban: {asked:?}");
+        assert!(!asked.iter().any(|q| q.starts_with("application.") || *q == "licence.fee_paid"), "{asked:?}");
+        // Both at once: still nothing about applying.
+        let asked =
+            walk(&[Service::Trp, Service::MedicalLicence], &[("person.status", "citizen"), ("licence.court_ban", "yes")], day(2026, 3, 2));
+        assert!(!asked.iter().any(|q| q.starts_with("application.")), "{asked:?}");
+    }
+
+    #[test]
+    fn the_application_is_asked_only_while_a_service_may_still_be_applied_for() {
+        // The permit does not apply to a citizen, but the licence is still open: the moment is asked.
+        let asked = walk(&[Service::Trp, Service::MedicalLicence], &[("person.status", "citizen"), MEETS, CONSENTS], day(2026, 3, 2));
+        assert_eq!(&asked[asked.len() - 3..], ["application.channel", "application.date", "application.time"], "{asked:?}");
+        assert_eq!(asked.first(), Some(&"person.status"));
+    }
+
+    #[test]
+    fn answers_are_read_as_people_type_them_and_kept_as_typed() {
+        let time = field("application.time").unwrap();
+        for typed in ["14:30", "14.30", "1430", "14 30"] {
+            assert_eq!(parse_raw(time, typed), Ok(Some(Value::Time(chrono::NaiveTime::from_hms_opt(14, 30, 0).unwrap()))), "{typed}");
+        }
+        let born = field("person.date_of_birth").unwrap();
+        for typed in ["1990-наурыз-5", "1990-марта-05", "1990-March-5", "1990-mar-05", "1990-03-05", "1990-3-5"] {
+            assert_eq!(parse_raw(born, typed), Ok(Some(Value::Date(day(1990, 3, 5)))), "{typed}");
+        }
+        assert_eq!(parse_raw(field("registration.area_total_m2").unwrap(), "48,5"), Ok(Some(Value::Number(48.5))));
+        assert_eq!(parse_raw(field("person.iin").unwrap(), "0612 1160 0012"), Ok(Some(Value::Text("061211600012".into()))));
+        assert_eq!(parse_raw(field("registration.registered_count").unwrap(), "03"), Ok(Some(Value::Int(3))));
+        // The raw answer stays as typed: leading zeros, a month's name, a time without a colon.
+        let s = with(&[("person.date_of_birth", "1990-наурыз-05"), ("application.time", "1430"), ("person.iin", "0612 1160 0012")]);
+        let back = from_fragment(&to_fragment(&s));
+        assert_eq!(back.raw, s.raw);
+        assert_eq!(s.answers().person.date_of_birth, Some(day(1990, 3, 5)));
+        assert!(to_json(&s).contains("\"14:30\"") && to_json(&s).contains("\"1990-03-05\""), "files keep the standard forms");
+    }
+
+    #[test]
+    fn typed_answers_that_are_no_answer_are_refused_with_their_question_s_message() {
+        let msg = |path: &'static str, raw: &str| with(&[]).error_of(path, raw, day(2026, 3, 2));
+        let time_msg = Some(crate::i18n::t("input_error.time", Lang::Kk));
+        for bad in ["14", "25:61", "14:5", "14:30:00", "half past two"] {
+            assert_eq!(msg("application.time", bad), time_msg, "{bad}");
+        }
+        let date_msg = Some(crate::i18n::t("input_error.date", Lang::Kk));
+        for bad in ["1990-ма-05", "1990-13-05", "1990-наурыз-32", "90-03-05"] {
+            assert_eq!(msg("person.date_of_birth", bad), date_msg, "{bad}");
+        }
+        assert_eq!(msg("registration.area_total_m2", "48 5"), Some(crate::i18n::t("input_error.number", Lang::Kk)));
+    }
+
+    #[test]
+    fn an_empty_answer_is_refused_with_a_message_naming_its_question() {
+        let s = State { lang: Lang::En, ..State::default() };
+        let today = day(2026, 3, 2);
+        assert_eq!(s.error_of("registration.arrival_date", "", today).as_deref(), Some("Enter the date you arrived"));
+        assert_eq!(s.error_of("licence.has_eds", "", today).as_deref(), Some("Choose an answer to “Do you have an EDS?”"));
+        let s = State { lang: Lang::Ru, ..s };
+        assert_eq!(s.error_of("licence.has_eds", "", today).as_deref(), Some("Выберите ответ на вопрос «Есть ли у вас ЭЦП?»"));
+        for f in all_fields() {
+            for lang in Lang::ALL {
+                let m = RawError::Empty.message(f.path, lang);
+                assert!(
+                    !m.contains("{q}") && !m.contains("question.") && m != crate::i18n::t("input_error.required", lang),
+                    "{}: {m}",
+                    f.path
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_answer_that_looks_like_a_slip_is_confirmed_once_and_never_changes_a_verdict() {
+        let today = day(2026, 3, 2);
+        let path = "registration.arrival_date";
+        let s = State {
+            services: vec![Service::Registration],
+            screen: Screen::Question(path),
+            ..with(&[("person.status", "citizen"), (path, "2016-02-25")])
+        };
+        assert_eq!(s.unusual(path, today).map(|u| u.key), Some("arrival_long_ago"));
+        assert_eq!(s.after_answer_on(path, today), Screen::Confirm(path));
+        // Change goes back to the question; Continue keeps the answer and goes on.
+        let shown = Rc::new(State { screen: Screen::Confirm(path), ..s.clone() });
+        assert_eq!(shown.clone().reduce(Action::Show(Screen::Question(path))).screen, Screen::Question(path));
+        let kept = shown.reduce(Action::Confirm(path));
+        assert_eq!(kept.raw[path], "2016-02-25");
+        assert!(!matches!(kept.screen, Screen::Confirm(_) | Screen::Question("registration.arrival_date")));
+        assert!(kept.unusual(path, today).is_none(), "not asked again for that value");
+        assert_eq!(kept.after_answer_on(path, today), next_screen_on(&kept, today));
+        // Another answer is asked about again.
+        let changed = State {
+            raw: kept.raw.iter().map(|(k, v)| (*k, if *k == path { "2015-02-25".into() } else { v.clone() })).collect(),
+            ..(*kept).clone()
+        };
+        assert!(changed.unusual(path, today).is_some());
+        // A hint, not a rule: the verdict is the same whether confirmed or not.
+        let ctx = tekser_rules::Context { as_of: today };
+        assert_eq!(tekser_rules::evaluate(&s.answers(), &ctx), tekser_rules::evaluate(&kept.answers(), &ctx));
+        // A plain answer goes straight on.
+        let recent = with(&[(path, "2026-02-25")]);
+        assert_eq!(recent.after_answer_on(path, today), next_screen_on(&recent, today));
+    }
+
+    #[test]
+    fn each_unusual_answer_is_asked_about_and_a_usual_one_is_not() {
+        let today = day(2026, 3, 2);
+        for (path, odd, usual) in [
+            ("person.date_of_birth", "2026-01-10", "1990-01-10"),
+            ("person.date_of_birth", "1900-01-10", "1950-01-10"),
+            ("registration.area_total_m2", "4800", "48,5"),
+            ("registration.area_total_m2", "4,8", "12"),
+            ("registration.registered_count", "44", "4"),
+            ("licence.studies_completed_year", "1950", "2012"),
+            ("application.date", "2028-03-20", "2026-03-20"),
+        ] {
+            assert!(with(&[(path, odd)]).unusual(path, today).is_some(), "{path} = {odd}");
+            assert!(with(&[(path, usual)]).unusual(path, today).is_none(), "{path} = {usual}");
+        }
+        for u in UNUSUAL {
+            assert!(field(u.path).is_some(), "{}", u.path);
+            for lang in Lang::ALL {
+                assert!(crate::i18n::t_opt(&format!("unusual.{}", u.key), lang).is_some(), "unusual.{}", u.key);
+            }
+        }
+        // Only a usable answer is asked about: a bad one is an error on its question.
+        assert!(with(&[("registration.area_total_m2", "4800 sq ft")]).unusual("registration.area_total_m2", today).is_none());
+    }
+
+    #[test]
+    fn a_change_from_check_your_answers_through_is_this_right_returns_there() {
+        let s = Rc::new(State { screen: Screen::Check, ..State::default() });
+        let after = s.reduce(Action::Show(Screen::Confirm("registration.area_total_m2")));
+        assert!(after.from_check);
+        assert_eq!(from_fragment(&to_fragment(&after)).screen, Screen::Confirm("registration.area_total_m2"));
     }
 
     #[test]

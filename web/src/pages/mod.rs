@@ -1,6 +1,7 @@
 //! One module per screen. `page` picks the screen of the state; `title` names it.
 
 pub mod check;
+pub mod confirm;
 pub mod question;
 pub mod results;
 pub mod start;
@@ -16,17 +17,23 @@ pub fn page(p: &PageProps) -> Html {
         Screen::Question(path) => {
             html! { <question::QuestionPage key={*path} path={*path} state={p.state.clone()} dispatch={p.dispatch.clone()} /> }
         }
+        Screen::Confirm(path) => confirm::confirm_page(p, path),
         Screen::Check => html! { <check::CheckPage ..p.clone() /> },
         Screen::Results => html! { <results::ResultsPage ..p.clone() /> },
     }
 }
 
-/// The document title: the screen's heading, then the app's name.
+/// The document title: the screen's heading, then the app's name; "Error: " first when a question
+/// shows an error (its answer, as last submitted, cannot be used).
 pub fn title(s: &State) -> String {
     let lang = s.lang;
     let head = match &s.screen {
         Screen::Start => t("ui.app_title", lang),
+        Screen::Question(path) if s.opening_error(crate::today()).is_some() => {
+            format!("{} {}", t("ui.error_prefix", lang), t(&format!("question.{path}"), lang))
+        }
         Screen::Question(path) => t(&format!("question.{path}"), lang),
+        Screen::Confirm(_) => t("interview.confirm_title", lang),
         Screen::Check => t("ui.check_title", lang),
         Screen::Results => t("ui.results_title", lang),
     };

@@ -3,7 +3,7 @@
 
 use crate::i18n::t;
 use crate::pages::BackLink;
-use crate::state::{field, next_screen, Action, State, DONT_KNOW};
+use crate::state::{field, Action, State, DONT_KNOW};
 use std::rc::Rc;
 use tekser_rules::answers::FieldKind;
 use tekser_rules::Lang;
@@ -43,7 +43,7 @@ pub fn question_page(p: &Props) -> Html {
                 None => {
                     let mut next = (*state).clone();
                     next.raw.insert(path, raw.trim().to_string());
-                    dispatch.emit(Action::Show(next_screen(&next)));
+                    dispatch.emit(Action::Show(next.after_answer_on(path, crate::today())));
                 }
             }
         })
@@ -62,12 +62,21 @@ pub fn question_page(p: &Props) -> Html {
     let hint = crate::i18n::t_opt(&format!("hint.{path}"), lang);
     let err_id = "answer-error";
     let invalid = error.is_some();
+    // What describes the answer box or the group of options: the hint, then the error (ids).
+    let described = |extra: Option<&str>| -> Option<String> {
+        let ids: Vec<&str> = extra.into_iter().chain(hint.is_some().then_some(HINT_ID)).chain(invalid.then_some(err_id)).collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    let hint_line = || match &hint {
+        Some(h) => html! { <p class="hint" id={HINT_ID}>{ h }</p> },
+        None => html! {},
+    };
 
     let radios = |options: Vec<(String, String)>| {
         html! {
-            <fieldset aria-describedby={invalid.then_some(err_id)}>
+            <fieldset aria-describedby={described(None)}>
                 <legend><h1 tabindex="-1">{ question.clone() }</h1></legend>
-                if let Some(h) = &hint { <p class="hint">{ h }</p> }
+                { hint_line() }
                 { error_line(&error, lang) }
                 { for options.into_iter().enumerate().map(|(i, (value, label))| {
                     let id = format!("answer-{i}");
@@ -85,10 +94,10 @@ pub fn question_page(p: &Props) -> Html {
         html! {
             <>
                 <h1 tabindex="-1"><label for="answer-0">{ question.clone() }</label></h1>
-                if let Some(h) = &hint { <p class="hint">{ h }</p> }
+                { hint_line() }
                 { error_line(&error, lang) }
                 <input type="text" id="answer-0" class={class} inputmode={inputmode} autocomplete={autocomplete} spellcheck="false"
-                    value={(*draft).clone()} oninput={on_text.clone()} aria-invalid={invalid.then_some("true")} aria-describedby={invalid.then_some(err_id)} />
+                    value={(*draft).clone()} oninput={on_text.clone()} aria-invalid={invalid.then_some("true")} aria-describedby={described(None)} />
             </>
         }
     };
@@ -101,9 +110,10 @@ pub fn question_page(p: &Props) -> Html {
         FieldKind::Many(opts) => {
             let chosen: Vec<String> = draft.split(',').filter(|x| !x.is_empty()).map(str::to_string).collect();
             html! {
-                <fieldset aria-describedby="many-hint">
+                <fieldset aria-describedby={described(Some("many-hint"))}>
                     <legend><h1 tabindex="-1">{ question.clone() }</h1></legend>
                     <p class="hint" id="many-hint">{ t("ui.many_hint", lang) }</p>
+                    { hint_line() }
                     { error_line(&error, lang) }
                     { for opts.iter().enumerate().map(|(i, o)| {
                         let id = format!("answer-{i}");
@@ -123,7 +133,10 @@ pub fn question_page(p: &Props) -> Html {
                 </fieldset>
             }
         }
-        FieldKind::Date => date_input(&question, &draft, &error, lang, path.ends_with("date_of_birth")),
+        FieldKind::Date => {
+            let described = described(Some("date-hint")).unwrap_or_default();
+            date_input(&question, &hint_line(), &described, &draft, &error, lang, path.ends_with("date_of_birth"))
+        }
         FieldKind::Time => text_input("numeric", None, "short"),
         FieldKind::Int => text_input("numeric", None, "short"),
         FieldKind::Number => text_input("decimal", None, "short"),
@@ -137,8 +150,9 @@ pub fn question_page(p: &Props) -> Html {
             html! {
                 <>
                     <h1 tabindex="-1"><label for="answer-0">{ question.clone() }</label></h1>
+                    { hint_line() }
                     { error_line(&error, lang) }
-                    <select id="answer-0" onchange={on_select}>
+                    <select id="answer-0" onchange={on_select} aria-invalid={invalid.then_some("true")} aria-describedby={described(None)}>
                         <option value="" selected={draft.is_empty()}>{ t("ui.choose", lang) }</option>
                         { for COUNTRIES.iter().map(|c| html! { <option value={*c} selected={*draft == *c}>{ t(&format!("country.{c}"), lang) }</option> }) }
                         <option value="stateless" selected={*draft == "stateless"}>{ t("ui.stateless", lang) }</option>
@@ -189,9 +203,22 @@ fn error_line(error: &UseStateHandle<Option<String>>, lang: Lang) -> Html {
     }
 }
 
-/// Day, month and year in three boxes; the raw answer is `YYYY-MM-DD` as typed (kept even when
-/// the date does not exist, so the person can correct it).
-fn date_input(question: &str, draft: &UseStateHandle<String>, error: &UseStateHandle<Option<String>>, lang: Lang, birth: bool) -> Html {
+/// The id of a question's hint, which its answer box or group names in `aria-describedby`.
+const HINT_ID: &str = "answer-hint";
+
+/// Day, month and year in three boxes; the raw answer is `year-month-day`, each box exactly as typed
+/// (leading zeros kept, a month by its name too: `2026-наурыз-05`), and kept even when the date does
+/// not exist, so the person can correct it. `described` is the group's `aria-describedby`: the
+/// example, the question's hint and the error.
+fn date_input(
+    question: &str,
+    hint: &Html,
+    described: &str,
+    draft: &UseStateHandle<String>,
+    error: &UseStateHandle<Option<String>>,
+    lang: Lang,
+    birth: bool,
+) -> Html {
     let parts: Vec<String> = draft.splitn(3, '-').map(str::to_string).collect();
     let get = |i: usize| parts.get(i).cloned().unwrap_or_default();
     let (y, m, d) = (get(0), get(1), get(2));
@@ -206,32 +233,22 @@ fn date_input(question: &str, draft: &UseStateHandle<String>, error: &UseStateHa
                 1 => m = v,
                 _ => y = v,
             }
-            let pad = |s: &str, n: usize| {
-                if !s.is_empty() && s.len() < n && s.chars().all(|c| c.is_ascii_digit()) {
-                    format!("{s:0>n$}")
-                } else {
-                    s.to_string()
-                }
-            };
-            draft.set(if y.is_empty() && m.is_empty() && d.is_empty() {
-                String::new()
-            } else {
-                format!("{y}-{}-{}", pad(&m, 2), pad(&d, 2))
-            });
+            draft.set(if y.is_empty() && m.is_empty() && d.is_empty() { String::new() } else { format!("{y}-{m}-{d}") });
         })
     };
     let invalid = error.is_some();
     let ac = |s: &'static str| birth.then_some(s);
     html! {
-        <fieldset role="group" aria-describedby="date-hint">
+        <fieldset role="group" aria-describedby={described.to_string()}>
             <legend><h1 tabindex="-1">{ question }</h1></legend>
+            { hint.clone() }
             <p class="hint" id="date-hint">{ t("ui.date_hint", lang) }</p>
             { error_line(error, lang) }
             <div class="date">
                 <div><label for="answer-0">{ t("ui.day", lang) }</label>
-                    <input type="text" id="answer-0" class="w2" inputmode="numeric" autocomplete={ac("bday-day")} value={d.trim_start_matches('0').to_string()} oninput={update(0)} aria-invalid={invalid.then_some("true")} /></div>
+                    <input type="text" id="answer-0" class="w2" inputmode="numeric" autocomplete={ac("bday-day")} value={d.clone()} oninput={update(0)} aria-invalid={invalid.then_some("true")} /></div>
                 <div><label for="answer-1">{ t("ui.month", lang) }</label>
-                    <input type="text" id="answer-1" class="w2" inputmode="numeric" autocomplete={ac("bday-month")} value={m.trim_start_matches('0').to_string()} oninput={update(1)} aria-invalid={invalid.then_some("true")} /></div>
+                    <input type="text" id="answer-1" class="w-month" autocomplete={ac("bday-month")} value={m.clone()} oninput={update(1)} aria-invalid={invalid.then_some("true")} /></div>
                 <div><label for="answer-2">{ t("ui.year", lang) }</label>
                     <input type="text" id="answer-2" class="w4" inputmode="numeric" autocomplete={ac("bday-year")} value={y.clone()} oninput={update(2)} aria-invalid={invalid.then_some("true")} /></div>
             </div>
