@@ -1,6 +1,9 @@
 // Prints the size of every file the app ships (dist/ by default), raw and gzip -9, and totals per kind,
-// and fails if the gzip total of everything in it (quotes.json, fetched only when a citation opens,
-// included) is over the budget of 350 KB = 350 000 bytes.
+// and fails if the first load — everything the page fetches before a person does anything: the HTML,
+// the JS, the WASM and the CSS; not quotes.json, fetched only when a citation is opened (the developers'
+// guide: "the first load stays ≤ 350 KB gzip; heavy parts load only when asked for") — is over the
+// budget of 350 KB = 350 000 bytes gzip. The precompressed copies (.gz, .br) beside the files
+// (scripts/precompress.mjs) are other encodings of the same files: they are left out.
 //   node scripts/dist-sizes.mjs [DIR]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
@@ -12,7 +15,7 @@ const files = [];
   for (const name of readdirSync(d).sort()) {
     const p = join(d, name);
     if (statSync(p).isDirectory()) walk(p);
-    else files.push(p);
+    else if (!/\.(gz|br)$/.test(name)) files.push(p);
   }
 })(dir);
 
@@ -36,8 +39,8 @@ console.log(`${'total'.padEnd(width)}  ${kb(total.raw)}  ${kb(total.gzip)}`);
 const firstLoad = rows.filter((r) => r.kind !== 'json').reduce((t, r) => t + r.gzip, 0);
 console.log(`${'loaded on start (all but .json)'.padEnd(width)}  ${''.padStart(10)}  ${kb(firstLoad)}`);
 const BUDGET = 350_000;
-if (total.gzip > BUDGET) {
-  console.error(`dist-sizes: ${total.gzip} bytes gzip is over the budget of ${BUDGET} bytes`);
+if (firstLoad > BUDGET) {
+  console.error(`dist-sizes: the first load, ${firstLoad} bytes gzip, is over the budget of ${BUDGET} bytes`);
   process.exit(1);
 }
-console.log(`dist-sizes: ${total.gzip} of ${BUDGET} bytes gzip (budget)`);
+console.log(`dist-sizes: first load ${firstLoad} of ${BUDGET} bytes gzip (budget); with the citations' words fetched on demand, ${total.gzip}`);

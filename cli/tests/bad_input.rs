@@ -177,8 +177,8 @@ fn run_url(case: &Case, lang: &str) -> Seen {
             Seen { lines: s.opening_error(today()).into_iter().collect(), on: vec![path], state: Some(s), fault: None }
         }
         Screen::Check | Screen::Results => summary(&s),
-        // "Is this right?" and the start page report nothing.
-        Screen::Start | Screen::Confirm(_) => Seen { lines: vec![], on: vec![], state: Some(s), fault: None },
+        // The welcome and start pages and "Is this right?" report nothing.
+        Screen::Welcome | Screen::Start | Screen::Confirm(_) => Seen { lines: vec![], on: vec![], state: Some(s), fault: None },
     }
 }
 

@@ -111,9 +111,9 @@ pub fn raw(path: &'static str, value: &str, today: NaiveDate) -> Vec<String> {
 fn app_state(s: &State, today: NaiveDate, deep: bool) -> Vec<String> {
     let mut broken = kept(s);
     let a = s.answers();
-    let back = state::from_fragment(&state::to_fragment(s));
+    let back = state::to_link(s).map(|l| state::from_fragment(&l)).unwrap_or_else(|| s.clone());
     if back.answers() != a {
-        broken.push("the URL fragment the app writes gives other answers back".into());
+        broken.push("the link with answers the app writes gives other answers back".into());
     }
     match state::from_json(&state::to_json(s)) {
         Ok(l) => {

@@ -79,9 +79,8 @@ fn run_case(seeds: &[corpus::Seed], seed: u64, case: u64) -> Case {
         }
         5..=6 => {
             let base = match tekser_web::state::from_json(&s.answers.to_string()) {
-                Ok(l) => {
-                    tekser_web::state::to_fragment(&tekser_web::state::State { services: l.services, raw: l.raw, ..Default::default() })
-                }
+                Ok(l) => tekser_web::state::to_link(&tekser_web::state::State { services: l.services, raw: l.raw, ..Default::default() })
+                    .unwrap_or_default(),
                 Err(_) => "#/check?lang=en".to_string(),
             };
             let frag = gen::fragment(&mut r, &base, as_of);

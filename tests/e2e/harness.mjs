@@ -22,12 +22,11 @@
 // Requests to other origins are also aborted, so a test can never leak anything off the machine.
 // TEKSER_CHROMIUM overrides the browser path, TEKSER_DIST the folder served.
 import { after } from 'node:test';
-import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serveStatic } from '../../scripts/static-server.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = resolve(ROOT, process.env.TEKSER_DIST ?? 'dist');
@@ -47,56 +46,15 @@ export const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), ' +
   'select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-
 // --- the static server -----------------------------------------------------------------------------------
 
-/** Serves `dir` on 127.0.0.1 at a free port. Paths without an extension get index.html (app routes). */
-export async function serveDist(dir = DIST) {
-  if (!existsSync(join(dir, 'index.html'))) {
-    throw new Error(`${dir}/index.html is missing: run \`trunk build --release\` first (./scripts/test does)`);
-  }
-  const root = resolve(dir);
-  const server = createServer(async (req, res) => {
-    try {
-      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(root, pathname));
-      if (file !== root && !file.startsWith(root + sep)) throw Object.assign(new Error(), { code: 'ENOENT' });
-      let info = await stat(file).catch(() => null);
-      if (info?.isDirectory()) file = join(file, 'index.html');
-      else if (!info && extname(pathname) === '') file = join(root, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-        'Content-Length': body.length,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    } catch (err) {
-      res.writeHead(err.code === 'ENOENT' || err.code === 'EISDIR' ? 404 : 500, { 'Content-Type': 'text/plain' });
-      res.end(String(err.code ?? err));
-    }
-  });
-  await new Promise((ok, fail) => server.once('error', fail).listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((ok) => server.close(ok)),
-  };
+/**
+ * Serves `dir` on 127.0.0.1 at a free port (scripts/static-server.mjs): paths without an extension get
+ * index.html (app routes); the precompressed .br or .gz copy the build wrote is sent when the browser
+ * accepts it, as a server that serves precompressed files would. `served` lists every response.
+ */
+export function serveDist(dir = DIST, options = {}) {
+  return serveStatic(dir, options);
 }
 
 // --- the browser -----------------------------------------------------------------------------------------
@@ -124,18 +82,24 @@ export async function closeAll() {
   await server.close();
 }
 
-// Runs in the page before any of its scripts: records CSP violations, when the wasm app started (Trunk's
-// TrunkApplicationStarted event), and when the ready and the first focusable element appeared.
+// Runs in the page before any of its scripts: records CSP violations, the first contentful paint, when the
+// wasm app started (Trunk's TrunkApplicationStarted event), and when the ready and the first focusable
+// element of the app appeared (the start page pre-rendered into index.html, #prerendered, does not count:
+// it works only once the app has replaced it).
 function pageProbe({ ready, focusable }) {
-  const probe = { csp: [], started: null, ready: null, interactive: null };
+  const probe = { csp: [], started: null, ready: null, interactive: null, fcp: null };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') probe.fcp ??= e.startTime;
+  }).observe({ type: 'paint', buffered: true });
   Object.defineProperty(window, '__e2e', { value: probe });
   document.addEventListener('securitypolicyviolation', (e) =>
     probe.csp.push({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample }),
   );
   addEventListener('TrunkApplicationStarted', () => (probe.started ??= performance.now()));
+  const ofApp = (sel) => [...document.querySelectorAll(sel)].some((e) => !e.closest('#prerendered'));
   const look = () => {
-    if (probe.ready === null && document.querySelector(ready)) probe.ready = performance.now();
-    if (probe.interactive === null && document.querySelector(focusable)) probe.interactive = performance.now();
+    if (probe.ready === null && ofApp(ready)) probe.ready = performance.now();
+    if (probe.interactive === null && ofApp(focusable)) probe.interactive = performance.now();
     if (probe.ready !== null && probe.interactive !== null) observer.disconnect();
   };
   const observer = new MutationObserver(look);
@@ -145,7 +109,8 @@ function pageProbe({ ready, focusable }) {
 /**
  * Opens `path` of the app in a fresh browser context and waits until `ready` (a CSS selector, default
  * 'h1') is in the page. Options: `viewport`, `timezoneId` (e.g. 'Asia/Almaty'), `now` (a Date or ISO
- * string: the page's clock is fixed there, for answers that depend on today). Returns the session:
+ * string: the page's clock is fixed there, for answers that depend on today), `setup` (an async function
+ * given { context, page } before the page is opened: network or CPU throttling, routes). Returns the session:
  *   page, context, url
  *   requests        every request the page made, [{ url, method, type }]
  *   foreignRequests() the ones to another origin (http, https, ws, wss); they were aborted
@@ -154,13 +119,14 @@ function pageProbe({ ready, focusable }) {
  *   cspViolations   securitypolicyviolation events (read after the page settles: call `settle()`)
  *   timings         ms from navigation start: domContentLoaded, load, wasmStarted (Trunk's loader
  *                   finished), ready (the `ready` selector appeared), interactive (the first focusable
- *                   element appeared; null if none yet)
+ *                   element appeared; null if none yet), firstContentfulPaint (the browser's FCP)
+ *   served()        what the server sent: [{ path, encoding, bytes }] (encoding 'br', 'gzip' or null)
  *   storage()       what the page stored: { cookies, localStorage, sessionStorage, indexedDB, caches,
  *                   serviceWorkers } — all empty for an app that keeps nothing
  *   settle()        refreshes cspViolations and timings
  *   close()
  */
-export async function openApp(path = '/', { ready = 'h1', timeout = 15_000, viewport, now, timezoneId } = {}) {
+export async function openApp(path = '/', { ready = 'h1', timeout = 15_000, viewport, now, timezoneId, setup } = {}) {
   const { server, browser } = await harness();
   const context = await browser.newContext({
     viewport: viewport ?? { width: 1280, height: 800 },
@@ -172,6 +138,7 @@ export async function openApp(path = '/', { ready = 'h1', timeout = 15_000, view
   if (now) await context.clock.setFixedTime(now);
   await context.addInitScript(pageProbe, { ready, focusable: FOCUSABLE });
   const origin = server.origin;
+  const servedBefore = server.served.length;
   const session = {
     context,
     requests: [],
@@ -196,6 +163,7 @@ export async function openApp(path = '/', { ready = 'h1', timeout = 15_000, view
   });
   page.on('pageerror', (e) => session.pageErrors.push(String(e)));
 
+  if (setup) await setup({ context, page });
   session.url = origin + path;
   await page.goto(session.url, { waitUntil: 'load', timeout });
   await page.waitForSelector(ready, { state: 'attached', timeout });
@@ -217,12 +185,15 @@ export async function openApp(path = '/', { ready = 'h1', timeout = 15_000, view
       wasmStarted: ms(probe.started),
       ready: ms(probe.ready),
       interactive: ms(probe.interactive),
+      firstContentfulPaint: ms(probe.fcp),
     };
     return session;
   };
   session.foreignRequests = () =>
     session.requests.filter((r) => /^(https?|wss?):/.test(r.url) && new URL(r.url).origin !== origin);
   session.storage = () => storage(page);
+  // What the server sent since this session opened: [{ path, encoding ('br', 'gzip' or null), bytes }].
+  session.served = () => server.served.slice(servedBefore);
   session.close = () => context.close();
   // Let the loader's promise and any first effects run before the caller looks.
   await page.waitForFunction(() => window.__e2e.started !== null, null, { timeout }).catch(() => {});

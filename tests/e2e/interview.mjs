@@ -261,3 +261,18 @@ export async function mainText(page) {
 export function outcome(page, service) {
   return page.locator(`section#s-${service}`);
 }
+
+/** Words of the link with the answers (made only on request, on "Check your answers" and the results). */
+export const LINK = {
+  summary: { kk: 'Жауаптарым бар сілтеме', ru: 'Ссылка с моими ответами', en: 'A link with my answers' },
+  warning: { kk: 'туған күніңіз', ru: 'дату рождения', en: 'date of birth' },
+};
+
+/** Opens "A link with my answers" and returns the link it shows (the only URL that carries answers). */
+export async function linkWithAnswers(page, lang) {
+  const details = page.locator('details.answers-link');
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary', { hasText: LINK.summary[lang] }).click();
+  const input = details.locator('input#answers-link');
+  await page.waitForFunction(() => document.getElementById('answers-link')?.value.includes('#/'));
+  return input.inputValue();
+}

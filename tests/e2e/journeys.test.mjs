@@ -13,6 +13,7 @@ import {
   VERDICT,
   answerAll,
   chooseLanguage,
+  linkWithAnswers,
   example,
   fillAnswer,
   mainText,
@@ -220,7 +221,7 @@ test('a change that needs a new follow-up question asks it, then returns to "Che
   }
 });
 
-test('reloading restores the screen and every answer from the URL (ru)', async () => {
+test('reloading restores the screen and every answer from the tab\'s history; the link with the answers opens them elsewhere (ru)', async () => {
   const ex = example('registration-astana');
   const app = await openApp('/', at('2026-03-02'));
   const { page } = app;
@@ -256,8 +257,10 @@ test('reloading restores the screen and every answer from the URL (ru)', async (
     assert.equal((await where(page)).screen, 'results');
     assert.equal(await outcome(page, 'registration').locator('.verdict').innerText(), verdict);
 
-    // And the same link opened in a new browser (another context: nothing shared but the URL).
-    const other = await openApp(new URL(page.url()).pathname + new URL(page.url()).hash, { ...at('2026-03-02'), ready: 'section.outcome' });
+    // And the link with the answers, asked for, opened in a new browser (another context: nothing shared but
+    // the link).
+    const link = await linkWithAnswers(page, 'ru');
+    const other = await openApp(new URL(link).pathname + new URL(link).hash, { ...at('2026-03-02'), ready: 'section.outcome' });
     try {
       assert.equal(await outcome(other.page, 'registration').locator('.verdict').innerText(), VERDICT.eligible.ru);
     } finally {

@@ -2,11 +2,13 @@
 //!
 //! A static single-page app: it asks only the questions the rules need (the rules crate's
 //! "missing facts"), runs the rules in WebAssembly in the browser, and shows their reports.
-//! Nothing typed leaves the device: all state lives in memory and in the URL fragment, never in
-//! cookies or web storage.
+//! Nothing typed leaves the device: the answers live in memory and in the tab's `history.state`,
+//! never in the URL (unless the person asks for a link with them), cookies or web storage.
 //!
-//! - `state`: the pure reducer, the URL fragment and answers files (tested natively);
-//! - `pages/`: one module per screen (start, question, check your answers, results);
+//! - `state`: the pure reducer, the URL fragment, `history.state` and answers files (tested natively);
+//! - `pages/`: one module per screen (a kiosk's language buttons, start, question, check your
+//!   answers, results);
+//! - `prerender`: the start page rendered natively into index.html at build time;
 //! - `components/`: parts of the results (citation, month calendar, …);
 //! - `quotes`: the words of the provisions, fetched when a citation is first opened;
 //! - `i18n`: texts by key and the per-language forms of dates and money.
@@ -14,6 +16,7 @@
 pub mod components;
 pub mod i18n;
 pub mod pages;
+pub mod prerender;
 pub mod quotes;
 pub mod state;
 
@@ -37,7 +40,33 @@ pub fn today() -> chrono::NaiveDate {
 }
 
 fn location_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    gloo_utils::window().location().hash().unwrap_or_default()
+}
+
+/// The answers the tab's current history entry holds (`history.state`, see [`state::history_entries`]).
+fn history_answers() -> std::collections::BTreeMap<&'static str, String> {
+    let held = gloo_utils::history().state().unwrap_or(wasm_bindgen::JsValue::NULL);
+    if !held.is_object() {
+        return Default::default();
+    }
+    let entries = js_sys::Object::entries(wasm_bindgen::JsCast::unchecked_ref(&held));
+    state::raw_from_history(entries.iter().filter_map(|pair| {
+        let pair: js_sys::Array = wasm_bindgen::JsCast::dyn_into(pair).ok()?;
+        Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+    }))
+}
+
+/// `history.state` for a state: a plain object of its answers (null on a kiosk or with none).
+fn history_object(s: &State) -> wasm_bindgen::JsValue {
+    let entries = state::history_entries(s);
+    if entries.is_empty() {
+        return wasm_bindgen::JsValue::NULL;
+    }
+    let o = js_sys::Object::new();
+    for (k, v) in entries {
+        let _ = js_sys::Reflect::set(&o, &k.into(), &v.into());
+    }
+    o.into()
 }
 
 /// What every page gets: the state and a way to change it.
@@ -49,7 +78,7 @@ pub struct PageProps {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| state::from_fragment(&location_hash()));
+    let state = use_reducer(|| state::from_url(&location_hash(), history_answers()));
     // Set while the state follows the browser's history, so the URL is not pushed again.
     let following_history = use_mut_ref(|| false);
     let last_screen = use_mut_ref(|| state.screen.clone());
@@ -58,55 +87,50 @@ pub fn app() -> Html {
         let dispatch = state.dispatcher();
         let following = following_history.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                let cb = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-                    // Only the app's own fragments (`#/…`, or none) are screens; any other fragment is
-                    // a same-page anchor, which must not reset the interview.
-                    let hash = location_hash();
-                    if !hash.is_empty() && !hash.starts_with("#/") {
-                        return;
-                    }
-                    *following.borrow_mut() = true;
-                    dispatch.dispatch(Action::FromUrl(state::from_fragment(&location_hash())));
-                });
-                let _ = w.add_event_listener_with_callback("popstate", wasm_bindgen::JsCast::unchecked_ref(cb.as_ref()));
-                (w, cb)
-            });
-            move || {
-                if let Some((w, cb)) = listener {
-                    let _ = w.remove_event_listener_with_callback("popstate", wasm_bindgen::JsCast::unchecked_ref(cb.as_ref()));
-                }
+            // The start page as pre-rendered into index.html (`prerender`) gives way to the app.
+            if let Some(el) = gloo_utils::document().get_element_by_id(prerender::ID) {
+                el.remove();
             }
+            let listener = gloo_events::EventListener::new(&gloo_utils::window(), "popstate", move |_| {
+                // Only the app's own fragments (`#/…`, or none) are screens; any other fragment is
+                // a same-page anchor, which must not reset the interview.
+                let hash = location_hash();
+                if !hash.is_empty() && !hash.starts_with("#/") {
+                    return;
+                }
+                *following.borrow_mut() = true;
+                dispatch.dispatch(Action::FromUrl(state::from_url(&hash, history_answers())));
+            });
+            move || drop(listener)
         });
     }
 
     {
         let s = state.clone();
         use_effect_with(state.clone(), move |_| {
+            // The URL holds no answer (a link that carried some is replaced at once); the answers go
+            // with the history entry, so a reload and Back/Forward keep them.
             let frag = state::to_fragment(&s);
             let screen_changed = *last_screen.borrow() != s.screen;
             *last_screen.borrow_mut() = s.screen.clone();
-            if let Some(w) = web_sys::window() {
-                let followed = std::mem::take(&mut *following_history.borrow_mut());
-                if let Ok(h) = w.history() {
-                    if location_hash() != frag {
-                        if screen_changed && !followed {
-                            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&frag));
-                        } else {
-                            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&frag));
-                        }
-                    }
+            let w = gloo_utils::window();
+            let followed = std::mem::take(&mut *following_history.borrow_mut());
+            let h = gloo_utils::history();
+            let held = history_object(&s);
+            if screen_changed && !followed && location_hash() != frag {
+                let _ = h.push_state_with_url(&held, "", Some(&frag));
+            } else {
+                let _ = h.replace_state_with_url(&held, "", Some(&frag));
+            }
+            if let Some(doc) = w.document() {
+                if let Some(html) = doc.document_element() {
+                    let _ = html.set_attribute("lang", i18n::lang_code(s.lang));
+                    let _ = if s.kiosk { html.set_attribute("class", "kiosk") } else { html.remove_attribute("class") };
                 }
-                if let Some(doc) = w.document() {
-                    if let Some(html) = doc.document_element() {
-                        let _ = html.set_attribute("lang", i18n::lang_code(s.lang));
-                        let _ = if s.kiosk { html.set_attribute("class", "kiosk") } else { html.remove_attribute("class") };
-                    }
-                    doc.set_title(&pages::title(&s));
-                    if screen_changed {
-                        if let Some(h1) = doc.query_selector("h1").ok().flatten() {
-                            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(h1).focus();
-                        }
+                doc.set_title(&pages::title(&s));
+                if screen_changed {
+                    if let Some(h1) = doc.query_selector("h1").ok().flatten() {
+                        let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(h1).focus();
                     }
                 }
             }
@@ -117,25 +141,64 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
     };
-    let lang = state.lang;
+    let (lang, kiosk) = (state.lang, state.kiosk);
+    let switch = if state.screen == state::Screen::Welcome {
+        html! {}
+    } else {
+        html! { <components::lang_switch::LangSwitch lang={lang} on_change={dispatch.reform(Action::SetLang)} /> }
+    };
+    let finish = if kiosk {
+        html! { <button type="button" class="finish" onclick={dispatch.reform(|_| Action::Clear)}>{ i18n::t("ui.kiosk_finish", lang) }</button> }
+    } else {
+        html! {}
+    };
+    let guard = if kiosk {
+        html! { <components::idle::IdleGuard lang={lang} on_clear={dispatch.reform(|_| Action::Clear)} /> }
+    } else {
+        html! {}
+    };
+    let main = pages::page(&PageProps { state: Rc::new((*state).clone()), dispatch: dispatch.clone() });
+    frame(Frame { lang, kiosk, switch, finish, main, guard })
+}
+
+/// The parts of the page around a screen.
+pub struct Frame {
+    pub lang: Lang,
+    pub kiosk: bool,
+    /// The language switch (buttons in the app, plain links before it runs).
+    pub switch: Html,
+    /// A kiosk's "Finish and clear".
+    pub finish: Html,
+    /// The screen.
+    pub main: Html,
+    /// A kiosk's idle guard.
+    pub guard: Html,
+}
+
+/// The page around every screen: the skip link, the header (name, language switch, a kiosk's Finish
+/// button and its help line, in the same place on every screen), the screen, and the footer. The app
+/// and the start page pre-rendered into index.html (`prerender`) share it, so one replaces the other
+/// without a jump.
+pub fn frame(f: Frame) -> Html {
+    let lang = f.lang;
     html! {
         <>
             <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| jump_to(&e, "main"))}>{ i18n::t("ui.skip_link", lang) }</a>
             <header class="bar">
                 <span class="brand">{ i18n::t("ui.app_name", lang) }</span>
-                <components::lang_switch::LangSwitch lang={lang} on_change={dispatch.reform(Action::SetLang)} />
-                if state.kiosk {
-                    <button type="button" class="finish" onclick={dispatch.reform(|_| Action::Clear)}>{ i18n::t("ui.kiosk_finish", lang) }</button>
+                { f.switch }
+                { f.finish }
+                if f.kiosk {
+                    <p class="staff">{ i18n::t("shell.call_staff", lang) }</p>
                 }
             </header>
             <main id="main" tabindex="-1">
-                { pages::page(&PageProps { state: Rc::new((*state).clone()), dispatch: dispatch.clone() }) }
+                { f.main }
             </main>
-            if state.kiosk {
-                <components::idle::IdleGuard lang={lang} on_clear={dispatch.reform(|_| Action::Clear)} />
-            }
+            { f.guard }
             <footer class="foot">
-                <p>{ i18n::t("ui.privacy", lang) }</p>
+                // A kiosk keeps the answers in memory only: its own notice, not the tab's history.
+                <p>{ if f.kiosk { pages::start::kiosk_notice(lang) } else { i18n::t("ui.privacy", lang) } }</p>
                 <p>{ i18n::t("ui.help", lang) }</p>
             </footer>
         </>

@@ -1,5 +1,8 @@
 //! The app's state and its pure reducer (as in Yew's `function_todomvc`): no DOM, no storage, so
-//! it is tested natively. Effects (the URL, focus, the title) live in the root component.
+//! it is tested natively. Effects (the URL, `history.state`, focus, the title) live in the root
+//! component. The URL holds the screen, language and services only ([`to_fragment`]); the answers
+//! are kept in memory and the tab's `history.state` ([`history_entries`]), and go into a link only
+//! when the person asks for one ([`to_link`]).
 //!
 //! Answers are kept as the person typed them, by field path (`person.date_of_birth` →
 //! `2004-05-19`), so nothing typed is ever lost, even when it is not valid yet. The typed
@@ -19,7 +22,7 @@ pub const DONT_KNOW: &str = "?";
 /// No question takes an answer this long (the longest, every option of a many-choice question, is
 /// under 150 characters). A longer value — a 10 MB paste, link or file — is kept to its first
 /// `MAX_RAW` characters, which its question still reports, so that the state stays quick to copy
-/// and the URL short enough to survive a reload.
+/// and a link or history entry small enough to survive a reload.
 pub const MAX_RAW: usize = 1000;
 
 /// A raw answer as kept: at most [`MAX_RAW`] characters.
@@ -32,6 +35,8 @@ fn bounded(raw: &str) -> String {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {
+    /// A kiosk's first screen: three large language buttons, before the start page.
+    Welcome,
     Start,
     /// One question, by field path.
     Question(&'static str),
@@ -91,7 +96,8 @@ pub enum Action {
     /// "Is this right?" answered Continue: keep the answer to this question as it is, and go on.
     Confirm(&'static str),
     /// The browser moved in its history: take the screen from the URL, keep the language chosen
-    /// and every answer given so far, and add answers only the URL knows.
+    /// and every answer given so far, and add answers only the history entry (or a link) knows
+    /// ([`from_url`]).
     FromUrl(State),
     /// Replace the services and every answer with those of a file, and show them.
     Load(Loaded),
@@ -146,7 +152,7 @@ impl Reducible for State {
                 s.screen = Screen::Check;
             }
             Action::Reset => s = State { lang: s.lang, kiosk: s.kiosk, ..State::default() },
-            Action::Clear => s = State { kiosk: s.kiosk, ..State::default() },
+            Action::Clear => s = State { kiosk: s.kiosk, screen: first_screen(s.kiosk), ..State::default() },
         }
         if s == *self {
             self
@@ -464,6 +470,15 @@ pub fn next_screen_on(s: &State, today: chrono::NaiveDate) -> Screen {
     s.questions(today).first().map(|p| Screen::Question(p)).unwrap_or(Screen::Check)
 }
 
+/// Where a person starts: a kiosk's language buttons, else the start page.
+pub fn first_screen(kiosk: bool) -> Screen {
+    if kiosk {
+        Screen::Welcome
+    } else {
+        Screen::Start
+    }
+}
+
 // ------------------------------------------------------------------ the URL fragment
 
 fn lang_code(l: Lang) -> &'static str {
@@ -526,9 +541,12 @@ fn dec(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The URL fragment of a state: `#/<screen>?lang=kk&s=phc,trp&<field path>=<raw>&…`.
+/// The URL fragment the app writes: `#/<screen>?lang=kk&s=phc,trp` (`&kiosk=1` on a kiosk). It holds
+/// no answer: the URL stays in the browser's history (which browsers may sync elsewhere), so the
+/// answers live in memory and in the tab's `history.state` ([`history_entries`]) instead.
 pub fn to_fragment(s: &State) -> String {
     let screen = match &s.screen {
+        Screen::Welcome => "welcome".to_string(),
         Screen::Start => "start".to_string(),
         Screen::Question(p) => format!("q/{p}"),
         Screen::Confirm(p) => format!("confirm/{p}"),
@@ -539,12 +557,56 @@ pub fn to_fragment(s: &State) -> String {
     let mut q = format!("#/{screen}?lang={}&s={}", lang_code(s.lang), services.join(","));
     if s.kiosk {
         q.push_str("&kiosk=1");
-        return q;
     }
+    q
+}
+
+/// A link that carries the answers (`#/<screen>?lang=…&s=…&<field path>=<raw>&…`): made only when
+/// the person asks for one. None on a kiosk, whose answers never leave its memory.
+pub fn to_link(s: &State) -> Option<String> {
+    if s.kiosk {
+        return None;
+    }
+    let mut q = to_fragment(s);
     for (k, v) in &s.raw {
         q.push_str(&format!("&{k}={}", enc(v)));
     }
-    q
+    Some(q)
+}
+
+/// The answers as the tab's `history.state` holds them: one (field path, raw answer) pair per answer,
+/// set as the properties of a plain object with `pushState`/`replaceState`. The browser keeps it with
+/// the history entry (it survives a reload and Back/Forward in the tab) and never sends it. Nothing on
+/// a kiosk.
+pub fn history_entries(s: &State) -> Vec<(&'static str, &str)> {
+    if s.kiosk {
+        return Vec::new();
+    }
+    s.raw.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+/// Reads the answers back from `history.state`'s pairs: known questions only, each kept to
+/// [`MAX_RAW`] characters (the state object is the page's to read, but a script could have set it).
+pub fn raw_from_history(entries: impl IntoIterator<Item = (String, String)>) -> BTreeMap<&'static str, String> {
+    // Inserted one by one: collecting into the map would sort first, which costs the WASM a sort.
+    let mut raw = BTreeMap::new();
+    for (k, v) in entries {
+        if let Some(f) = field(&k) {
+            raw.insert(f.path, bounded(&v));
+        }
+    }
+    raw
+}
+
+/// The state to show for a URL fragment and the tab's `history.state` answers: the answers a link
+/// carries when it carries any (a shared link opens with them), else those of the history entry (a
+/// reload, Back or Forward). A kiosk takes none from the history.
+pub fn from_url(frag: &str, history: BTreeMap<&'static str, String>) -> State {
+    let mut s = from_fragment(frag);
+    if s.raw.is_empty() && !s.kiosk {
+        s.raw = history;
+    }
+    s
 }
 
 /// Reads a URL fragment; anything it does not know (an unknown field, a bad screen) is ignored.
@@ -552,11 +614,15 @@ pub fn from_fragment(frag: &str) -> State {
     let mut s = State::default();
     let frag = frag.trim_start_matches('#').trim_start_matches('/');
     let (screen, query) = frag.split_once('?').unwrap_or((frag, ""));
+    let mut lang_given = false;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let v = dec(v);
         match k {
-            "lang" => s.lang = Lang::parse(&v).unwrap_or(Lang::Kk),
+            "lang" => {
+                s.lang = Lang::parse(&v).unwrap_or(Lang::Kk);
+                lang_given = true;
+            }
             "kiosk" => s.kiosk = v == "1",
             "s" => {
                 let chosen: Vec<Service> = Service::ALL.into_iter().filter(|x| v.split(',').any(|c| c == service_code(*x))).collect();
@@ -572,6 +638,9 @@ pub fn from_fragment(frag: &str) -> State {
         }
     }
     s.screen = match screen {
+        // A kiosk opens on its language buttons (`#/start?kiosk=1`, as set up, names no language).
+        "welcome" if s.kiosk => Screen::Welcome,
+        "" | "start" if s.kiosk && !lang_given => Screen::Welcome,
         "check" => Screen::Check,
         "results" => Screen::Results,
         q if q.starts_with("q/") => field(&q[2..]).map(|f| Screen::Question(f.path)).unwrap_or(Screen::Start),
@@ -834,11 +903,51 @@ mod tests {
             file_notes: Vec::new(),
             confirmed: BTreeMap::new(),
         };
-        let back = from_fragment(&to_fragment(&s));
+        let back = from_fragment(&to_link(&s).unwrap());
         assert_eq!(back.lang, s.lang);
         assert_eq!(back.screen, s.screen);
         assert_eq!(back.raw, s.raw);
         assert_eq!(back.services.len(), 2);
+    }
+
+    #[test]
+    fn the_url_the_app_writes_holds_no_answer() {
+        let s = State {
+            lang: Lang::Ru,
+            screen: Screen::Question("person.status"),
+            services: vec![Service::Trp],
+            ..with(&[("person.date_of_birth", "2004-05-19"), ("person.iin", "061211600012"), ("person.status", "citizen")])
+        };
+        let frag = to_fragment(&s);
+        assert_eq!(frag, "#/q/person.status?lang=ru&s=trp");
+        let back = from_fragment(&frag);
+        assert_eq!((back.lang, &back.screen, &back.services), (Lang::Ru, &s.screen, &s.services));
+        assert!(back.raw.is_empty());
+        // The link asked for carries them all.
+        let link = to_link(&s).unwrap();
+        assert!(link.starts_with(&frag) && link.contains("person.date_of_birth=2004-05-19") && link.contains("person.iin=061211600012"));
+        assert_eq!(from_fragment(&link).raw, s.raw);
+    }
+
+    #[test]
+    fn answers_round_trip_through_the_history_state() {
+        let s = with(&[("person.status", "citizen"), ("registration.area_total_m2", "48,5"), ("person.iin", "%ZZ <b>")]);
+        // As the app does: the pairs become the properties of a JS object, read back as strings.
+        let stored: Vec<(String, String)> = history_entries(&s).into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        assert_eq!(stored.len(), 3);
+        let back = from_url(&to_fragment(&s), raw_from_history(stored.clone()));
+        assert_eq!((back.screen, back.raw), (s.screen.clone(), s.raw.clone()));
+        // What no question takes is dropped; an overlong value is cut.
+        let odd = vec![("planet".to_string(), "mars".to_string()), ("person.iin".to_string(), "7".repeat(5 * MAX_RAW))];
+        let raw = raw_from_history(odd);
+        assert_eq!((raw.len(), raw["person.iin"].len()), (1, MAX_RAW));
+        // A link's answers win over the history entry's; a kiosk takes none from it.
+        let link = from_url("#/check?person.status=foreign", raw_from_history(stored.clone()));
+        assert_eq!(link.raw.len(), 1);
+        assert_eq!(link.raw["person.status"], "foreign");
+        assert!(from_url("#/start?kiosk=1", raw_from_history(stored)).raw.is_empty());
+        assert!(history_entries(&State { kiosk: true, ..s.clone() }).is_empty());
+        assert_eq!(to_link(&State { kiosk: true, ..s }), None);
     }
 
     #[test]
@@ -969,7 +1078,7 @@ mod tests {
                 let report = tekser_rules::evaluate(&s.answers(), &tekser_rules::Context { as_of: s.as_of(today) });
                 assert_eq!(report.outcomes.len(), 4);
                 let _ = (s.questions(today), s.summary(today), to_json(&s));
-                let back = from_fragment(&to_fragment(&s));
+                let back = from_fragment(&to_link(&s).unwrap());
                 if v.chars().count() <= MAX_RAW {
                     assert!(back.answers() == s.answers(), "{} = {v:?} round-trips through the URL", f.path);
                 } else {
@@ -1025,7 +1134,19 @@ mod tests {
         assert!(frag.contains("kiosk=1") && !frag.contains("061211600012"), "{frag}");
         assert!(from_fragment(&frag).kiosk);
         let after = Rc::new(s).reduce(Action::Clear);
-        assert_eq!(*after, State { kiosk: true, ..State::default() }, "the next person starts afresh, in Kazakh");
+        assert_eq!(*after, State { kiosk: true, screen: Screen::Welcome, ..State::default() }, "the next person starts afresh, in Kazakh");
+        assert_eq!(from_fragment(&to_fragment(&after)).screen, Screen::Welcome);
+    }
+
+    #[test]
+    fn a_kiosk_opens_on_its_language_buttons_and_a_chosen_language_on_the_start_page() {
+        assert_eq!(from_fragment("#/start?kiosk=1").screen, Screen::Welcome);
+        assert_eq!(from_fragment("#/?kiosk=1").screen, Screen::Welcome);
+        assert_eq!(from_fragment("#/start?lang=kk&s=trp&kiosk=1").screen, Screen::Start);
+        assert_eq!(from_fragment("#/welcome?lang=ru").screen, Screen::Start, "no language buttons off a kiosk");
+        let chosen = Rc::new(from_fragment("#/start?kiosk=1")).reduce(Action::SetLang(Lang::Ru)).reduce(Action::Show(Screen::Start));
+        assert_eq!((chosen.lang, &chosen.screen), (Lang::Ru, &Screen::Start));
+        assert_eq!(from_fragment(&to_fragment(&chosen)).screen, Screen::Start, "a reload stays on the start page");
     }
 
     /// The questions asked, in order, answering each from `answers` (else "no", the first option, or

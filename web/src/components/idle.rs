@@ -1,7 +1,8 @@
 //! A kiosk's idle guard (ux-patterns §8): after [`IDLE_SECS`] without a touch or a key, a dialog
 //! takes focus and asks whether the person is still there; without an answer within [`WARN_SECS`]
 //! every answer is cleared for the next person. While the dialog is open the rest of the page is
-//! inert, so focus stays on its two buttons.
+//! inert and Tab cycles between its two buttons (a focus trap: the browser's own controls are not
+//! reached either); when it closes, focus returns where it was.
 
 use crate::i18n::t;
 use std::cell::Cell;
@@ -48,6 +49,8 @@ pub fn idle_guard(p: &Props) -> Html {
     // count as an answer).
     let last = use_memo((), |_| Rc::new(Cell::new(js_sys::Date::now())));
     let warning = use_memo((), |_| Rc::new(Cell::new(false)));
+    // What had focus when the warning opened, to return to.
+    let before = use_memo((), |_| Rc::new(std::cell::RefCell::new(None::<web_sys::Element>)));
     {
         let (idle, last, warning) = (idle.clone(), (*last).clone(), (*warning).clone());
         use_effect_with((), move |_| {
@@ -81,14 +84,22 @@ pub fn idle_guard(p: &Props) -> Html {
     }
     let now = phase(*idle);
     {
-        let warning = (*warning).clone();
+        let (warning, before) = ((*warning).clone(), (*before).clone());
         use_effect_with(matches!(now, Phase::Warning(_)), move |opened| {
             let was_open = warning.replace(*opened);
+            if *opened {
+                *before.borrow_mut() = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+            }
             set_inert(*opened);
             if *opened {
                 focus_by_id("idle-continue");
             } else if was_open {
-                focus_h1();
+                match before.borrow_mut().take().filter(|el| el.is_connected()) {
+                    Some(el) => {
+                        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                    None => focus_h1(),
+                }
             }
         });
     }
@@ -121,15 +132,30 @@ pub fn idle_guard(p: &Props) -> Html {
     let lang = p.lang;
     html! {
         <div class="modal-backdrop">
-            <div class="modal" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
+            <div class="modal" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text" onkeydown={Callback::from(trap_tab)}>
                 <h2 id="idle-title">{ t("ui.kiosk_idle_title", lang) }</h2>
                 <p id="idle-text">{ t("ui.kiosk_idle_text", lang).replace("{n}", &crate::i18n::count(left, "second", lang)) }</p>
                 <div class="modal-buttons">
                     <button type="button" class="primary" id="idle-continue" onclick={stay}>{ t("ui.kiosk_continue", lang) }</button>
-                    <button type="button" class="secondary" onclick={clear}>{ t("ui.kiosk_finish", lang) }</button>
+                    <button type="button" class="secondary" id="idle-finish" onclick={clear}>{ t("ui.kiosk_finish", lang) }</button>
                 </div>
             </div>
         </div>
+    }
+}
+
+/// Keeps Tab inside the dialog: from its last button to its first, and Shift+Tab the other way.
+fn trap_tab(e: KeyboardEvent) {
+    if e.key() != "Tab" {
+        return;
+    }
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()).map(|el| el.id());
+    let (from, to) = if e.shift_key() { ("idle-continue", "idle-finish") } else { ("idle-finish", "idle-continue") };
+    if active.as_deref() == Some(from) || active.as_deref().is_none_or(|id| id != "idle-continue" && id != "idle-finish") {
+        e.prevent_default();
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(to)) {
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
     }
 }
 

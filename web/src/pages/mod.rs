@@ -5,7 +5,9 @@ pub mod confirm;
 pub mod question;
 pub mod results;
 pub mod start;
+pub mod welcome;
 
+use crate::components::answers_link::answers_link;
 use crate::i18n::t;
 use crate::state::{Action, Screen, State};
 use crate::PageProps;
@@ -13,13 +15,14 @@ use yew::prelude::*;
 
 pub fn page(p: &PageProps) -> Html {
     match &p.state.screen {
+        Screen::Welcome => welcome::page(p),
         Screen::Start => html! { <start::StartPage ..p.clone() /> },
         Screen::Question(path) => {
             html! { <question::QuestionPage key={*path} path={*path} state={p.state.clone()} dispatch={p.dispatch.clone()} /> }
         }
         Screen::Confirm(path) => confirm::confirm_page(p, path),
-        Screen::Check => html! { <check::CheckPage ..p.clone() /> },
-        Screen::Results => html! { <results::ResultsPage ..p.clone() /> },
+        Screen::Check => html! { <><check::CheckPage ..p.clone() />{ answers_link(&p.state) }</> },
+        Screen::Results => html! { <><results::ResultsPage ..p.clone() />{ answers_link(&p.state) }</> },
     }
 }
 
@@ -28,6 +31,7 @@ pub fn page(p: &PageProps) -> Html {
 pub fn title(s: &State) -> String {
     let lang = s.lang;
     let head = match &s.screen {
+        Screen::Welcome => t("shell.welcome_title", lang),
         Screen::Start => t("ui.app_title", lang),
         Screen::Question(path) if s.opening_error(crate::today()).is_some() => {
             format!("{} {}", t("ui.error_prefix", lang), t(&format!("question.{path}"), lang))

@@ -95,7 +95,7 @@ pub fn where_to_apply(lang: tekser_rules::Lang) -> Vec<(String, String, String)>
 }
 
 /// When a kiosk clears the answers, with the guard's own numbers.
-fn kiosk_notice(lang: tekser_rules::Lang) -> String {
+pub fn kiosk_notice(lang: tekser_rules::Lang) -> String {
     use crate::components::idle::{IDLE_SECS, WARN_SECS};
     use crate::i18n::count;
     t("ui.kiosk_notice", lang)
