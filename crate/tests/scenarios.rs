@@ -71,6 +71,9 @@ struct Expect {
     appeal: Option<Vec<String>>,
     /// The values reported as unverified (`Limit::Unverified { what }`), exactly.
     unverified: Option<Vec<String>>,
+    /// Reason code → the id of the provision it must cite (the paragraph that decides it here).
+    #[serde(default)]
+    citations: BTreeMap<String, String>,
     /// Acts applied (ids), and acts only mentioned (ids).
     acts: Option<Vec<String>>,
     mentioned: Option<Vec<String>>,
@@ -135,6 +138,10 @@ fn check(o: &Outcome, e: &Expect) -> Vec<String> {
     for (code, status) in &e.reasons {
         let got = o.reasons.iter().find(|r| r.code == code).map(|r| json(&r.status)).unwrap_or_else(|| "absent".into());
         eq(&format!("reason {code}"), got, status.clone());
+    }
+    for (code, id) in &e.citations {
+        let got = o.reasons.iter().find(|r| r.code == code).map_or("absent", |r| r.citation.id);
+        eq(&format!("citation of {code}"), got.to_string(), id.clone());
     }
     for code in &e.absent_reasons {
         let got = o.reasons.iter().find(|r| r.code == code).map(|r| json(&r.status)).unwrap_or_else(|| "absent".into());

@@ -151,9 +151,11 @@ export function example(name) {
 
 /** The screen of the page's URL fragment: { screen: 'start'|'q'|'check'|'results', path, params }. */
 export async function where(page) {
-  const hash = await page.evaluate(() => location.hash);
+  // The answers the app holds live in the tab's history.state (the URL it writes holds none); the
+  // URL's own parameters (lang, s, or a link's answers) are added over them.
+  const { hash, held } = await page.evaluate(() => ({ hash: location.hash, held: history.state ?? {} }));
   const [route, query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const params = Object.fromEntries(new URLSearchParams(query));
+  const params = { ...held, ...Object.fromEntries(new URLSearchParams(query)) };
   if (route.startsWith('q/')) return { screen: 'q', path: route.slice(2), params, hash };
   if (route.startsWith('confirm/')) return { screen: 'confirm', path: route.slice(8), params, hash };
   return { screen: route || 'start', path: null, params, hash };
