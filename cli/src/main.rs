@@ -17,9 +17,11 @@ const USAGE: &str = "usage:
   tekser calendar YEAR [--lang kk|ru|en]
   tekser schema
   tekser quotes
+  tekser texts [--lang kk|ru|en]
 
 `quotes` writes the words of every provision as JSON ({id: {quote, quote_en, note}}): the web app
-fetches this file (quotes.json) when a citation is opened, so its WASM leaves them out.
+fetches this file (quotes.json) when a citation is opened, so its WASM leaves them out. `texts` writes
+one language's texts as JSON ({key: text}), which the web app fetches for the language shown.
 ANSWERS.json may be '-' for standard input. --as-of defaults to the application date in the
 answers, else today (UTC+5). --lang defaults to kk, --format to json.";
 
@@ -56,6 +58,7 @@ enum Command {
     Calendar { year: i32, lang: Lang },
     Schema,
     Quotes,
+    Texts { lang: Lang },
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
@@ -96,6 +99,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         }
         ("schema", []) => Ok(Command::Schema),
         ("quotes", []) => Ok(Command::Quotes),
+        ("texts", []) => Ok(Command::Texts { lang }),
         _ => Err(USAGE.to_string()),
     }
 }
@@ -104,6 +108,7 @@ fn run(args: &[String]) -> Result<String, String> {
     match parse_args(args)? {
         Command::Schema => Ok(serde_json::to_string_pretty(&schemars::schema_for!(Answers)).expect("schema serialises") + "\n"),
         Command::Quotes => Ok(quotes()),
+        Command::Texts { lang } => Ok(texts(lang)),
         Command::Calendar { year, lang } => Ok(render::calendar(year, lang)),
         Command::Check { file, as_of, lang, json } => {
             let bytes = read(&file)?;
@@ -124,6 +129,13 @@ fn run(args: &[String]) -> Result<String, String> {
             Ok(if json { serde_json::to_string_pretty(&report).expect("report serialises") + "\n" } else { render::report(&report, lang) })
         }
     }
+}
+
+/// Every text of one language by key (the app's texts-<lang>.json: its WASM carries no texts).
+fn texts(lang: Lang) -> String {
+    let all: serde_json::Map<String, serde_json::Value> =
+        tekser_rules::text::language(lang).into_iter().map(|(k, v)| (k.to_string(), serde_json::Value::from(v))).collect();
+    serde_json::to_string(&all).expect("texts serialise") + "\n"
 }
 
 /// Every provision's words by id (the app's quotes.json).

@@ -52,9 +52,48 @@ pub fn texts(key: &str) -> Option<&'static Tri> {
     TEXTS.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| &TEXTS[i].1)
 }
 
-/// The text of `key` in `lang`, if the key exists.
+/// The text of `key` in `lang`, if the key exists: compiled in (the `texts` feature), or installed.
 pub fn text(key: &str, lang: Lang) -> Option<&'static str> {
-    texts(key).map(|t| t.get(lang))
+    texts(key).map(|t| t.get(lang)).or_else(|| installed_text(key, lang))
+}
+
+/// Texts installed at run time, by language: the web app, built without the `texts` feature, fetches
+/// one language's file (`tekser texts <lang>`) and installs it before it shows a page in that language.
+/// Each string is leaked once: a language is installed at most once per page load.
+static INSTALLED: std::sync::Mutex<[Option<std::collections::BTreeMap<&'static str, &'static str>>; 3]> =
+    std::sync::Mutex::new([None, None, None]);
+
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Kk => 0,
+        Lang::Ru => 1,
+        Lang::En => 2,
+    }
+}
+
+fn installed_text(key: &str, lang: Lang) -> Option<&'static str> {
+    let all = INSTALLED.lock().ok()?;
+    all[slot(lang)].as_ref()?.get(key).copied()
+}
+
+/// Installs the texts of one language (key → text), replacing nothing already installed.
+pub fn install(lang: Lang, pairs: impl IntoIterator<Item = (String, String)>) {
+    let Ok(mut all) = INSTALLED.lock() else { return };
+    if all[slot(lang)].is_some() {
+        return;
+    }
+    let map = pairs.into_iter().map(|(k, v)| (&*Box::leak(k.into_boxed_str()), &*Box::leak(v.into_boxed_str()))).collect();
+    all[slot(lang)] = Some(map);
+}
+
+/// Are this language's texts at hand (compiled in, or installed)?
+pub fn has_language(lang: Lang) -> bool {
+    !TEXTS.is_empty() || INSTALLED.lock().is_ok_and(|all| all[slot(lang)].is_some())
+}
+
+/// Every text of one language, by key: what `tekser texts <lang>` writes for the web app.
+pub fn language(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    TEXTS.iter().map(|(k, t)| (*k, t.get(lang))).collect()
 }
 
 thread_local! {
@@ -202,4 +241,21 @@ pub fn latin_words(s: &str) -> Vec<String> {
         .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
         .map(str::to_string)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn installed_texts_are_found_and_a_language_is_installed_once() {
+        use crate::Lang;
+        super::install(Lang::En, [("zz_test.greeting".to_string(), "hello".to_string())]);
+        super::install(Lang::En, [("zz_test.greeting".to_string(), "again".to_string())]);
+        assert_eq!(super::text("zz_test.greeting", Lang::En), Some("hello"));
+        assert_eq!(super::text("zz_test.greeting", Lang::Ru), None);
+        assert!(super::has_language(Lang::En));
+        // What `tekser texts` writes: every key once, in the language asked for.
+        let ru = super::language(Lang::Ru);
+        assert_eq!(ru.len(), super::TEXTS.len());
+        assert!(ru.iter().any(|(k, v)| *k == "verdict.eligible" && *v == "Вы можете подать заявление"));
+    }
 }

@@ -19,6 +19,7 @@ pub mod pages;
 pub mod prerender;
 pub mod quotes;
 pub mod state;
+pub mod texts;
 
 use state::{Action, State};
 use std::rc::Rc;
@@ -115,7 +116,7 @@ pub fn app() -> Html {
                     return;
                 }
                 *following.borrow_mut() = true;
-                dispatch.dispatch(Action::FromUrl(state::from_url(&hash, history_answers())));
+                in_language(dispatch.clone(), Action::FromUrl(state::from_url(&hash, history_answers())));
             });
             move || drop(listener)
         });
@@ -154,8 +155,8 @@ pub fn app() -> Html {
     }
 
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| in_language(d.clone(), a))
     };
     let (lang, kiosk) = (state.lang, state.kiosk);
     let switch = if state.screen == state::Screen::Welcome {
@@ -227,6 +228,24 @@ pub fn jump_to(e: &MouseEvent, id: &str) {
     e.prevent_default();
     if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
         let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+    }
+}
+
+/// Carries out an action once the texts of the language it shows are at hand: a language not shown
+/// before is fetched first (`texts`); if it cannot be, the page stays in the language it is in.
+fn in_language(d: UseReducerDispatcher<State>, a: Action) {
+    let lang = match &a {
+        Action::SetLang(l) => Some(*l),
+        Action::FromUrl(s) => Some(s.lang),
+        _ => None,
+    };
+    match lang.filter(|l| !tekser_rules::text::has_language(*l)) {
+        None => d.dispatch(a),
+        Some(l) => wasm_bindgen_futures::spawn_local(async move {
+            if texts::ensure(l).await || !matches!(a, Action::SetLang(_)) {
+                d.dispatch(a);
+            }
+        }),
     }
 }
 
