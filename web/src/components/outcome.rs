@@ -187,14 +187,18 @@ fn to_answer(o: &Outcome, lang: Lang, dispatch: &Callback<Action>) -> Html {
 
 /// "Check with the provider": the conditions not confirmed, or that could not be settled.
 fn to_check(o: &Outcome, lang: Lang) -> Html {
-    let open: Vec<&Reason> = o.reasons.iter().filter(|r| r.decides() && r.status != Status::Met).collect();
-    if open.is_empty() {
+    reasons_under("ui.to_check", o.reasons.iter().filter(|r| r.decides() && r.status != Status::Met).collect(), lang)
+}
+
+/// Reasons under their own heading; nothing when there are none.
+fn reasons_under(title: &str, reasons: Vec<&Reason>, lang: Lang) -> Html {
+    if reasons.is_empty() {
         return html! {};
     }
     html! {
         <>
-            <h3>{ t("ui.to_check", lang) }</h3>
-            <ul class="reasons">{ for open.into_iter().map(|r| reason(r, lang)) }</ul>
+            <h3>{ t(title, lang) }</h3>
+            <ul class="reasons">{ for reasons.into_iter().map(|r| reason(r, lang)) }</ul>
         </>
     }
 }
@@ -386,16 +390,7 @@ fn result_day(o: &Outcome, lang: Lang) -> Html {
 
 /// Why the person cannot apply (or why the service is not theirs): the deciding conditions not met.
 fn why_not(o: &Outcome, lang: Lang) -> Html {
-    let not_met: Vec<&Reason> = o.reasons.iter().filter(|r| r.decides() && r.status == Status::NotMet).collect();
-    if not_met.is_empty() {
-        return html! {};
-    }
-    html! {
-        <>
-            <h3>{ t("ui.why_not", lang) }</h3>
-            <ul class="reasons">{ for not_met.into_iter().map(|r| reason(r, lang)) }</ul>
-        </>
-    }
+    reasons_under("ui.why_not", o.reasons.iter().filter(|r| r.decides() && r.status == Status::NotMet).collect(), lang)
 }
 
 /// When no channel is open: each closed channel and why.
