@@ -27,6 +27,7 @@ pub mod deadline;
 pub mod ids;
 pub mod invariants;
 pub mod law;
+pub mod link;
 pub mod report;
 pub mod text;
 
