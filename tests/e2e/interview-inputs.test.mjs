@@ -48,14 +48,14 @@ async function checkRows(page) {
   );
 }
 
-test('a month by its name, a decimal comma and a time without a colon reach the results (ru)', async () => {
+test('a month by its name and a decimal comma reach the results (ru)', async () => {
   const ex = example('registration-astana');
   const app = await openApp('/', at('2026-03-02'));
   const { page } = app;
   try {
     await chooseLanguage(page, 'ru');
     await startFor(page, ['registration'], 'ru');
-    const raw = { ...ex.raw, 'application.time': '14 30' };
+    const raw = ex.raw;
     // The two dates typed with the month's name, the area with a comma (fillAnswer types "48,5" in ru).
     const typed = [
       ['person.date_of_birth', ['19', 'мая', '2004']],
@@ -75,7 +75,6 @@ test('a month by its name, a decimal comma and a time without a colon reach the 
     assert.equal(rows['person.date_of_birth'], '19 мая 2004 г.');
     assert.equal(rows['registration.arrival_date'], '25 февраля 2026 г.');
     assert.equal(rows['registration.area_total_m2'], '48,5', 'the decimal comma as typed');
-    assert.equal(rows['application.time'], '14:30', 'a time typed "14 30"');
     // Grouped by topic with short keys.
     const groups = await page.locator('h2.summary-group').allInnerTexts();
     assert.deepEqual(groups, ['О вас', 'Ваше пребывание', 'Жильё', 'Подача заявления']);
@@ -113,6 +112,32 @@ test('each way of typing a time is taken, as typed, and a time that is not one i
     await fillAnswer(app.page, 'application.time', '25:61', 'en');
     await pressContinue(app.page, 'en', { allowError: true });
     assert.equal(await app.page.locator('#error-summary a').innerText(), 'Enter the time as hours:minutes, for example 14:30');
+  } finally {
+    await app.close();
+  }
+});
+
+test('"Will you apply within working hours?" names the provider\'s hours and is asked instead of the time (en)', async () => {
+  const ex = example('trp'); // at a ЦОН: its hours, 09:00–18:00
+  const app = await openApp('/', at('2026-03-02'));
+  const { page } = app;
+  try {
+    await chooseLanguage(page, 'en');
+    await startFor(page, ex.services, 'en');
+    const asked = await answerAll(page, ex.raw, 'en', { stopAt: 'application.within_hours' });
+    assert.equal((await where(page)).path, 'application.within_hours', `asked: ${asked}`);
+    assert.ok(!asked.includes('application.time'), 'the time is not asked');
+    assert.equal(await page.locator('main h1').innerText(), 'Will you apply within working hours?');
+    assert.equal(
+      await page.locator('#answer-hint').innerText(),
+      'Working hours: 09:00–18:00, on working days. An application made before opening is registered that day; one made after working hours, on a weekend or on a holiday, on the next working day.',
+    );
+    const labels = await page.locator('main form .radio label').allInnerTexts();
+    assert.deepEqual(labels.slice(0, 2), ['Yes, on a working day before the office closes', 'No, after working hours or on a day off']);
+    await fillAnswer(page, 'application.within_hours', 'no', 'en');
+    await pressContinue(page, 'en');
+    assert.equal((await where(page)).screen, 'check', 'nothing more is asked');
+    await screenshot(page, 'check-within-hours-en');
   } finally {
     await app.close();
   }
@@ -239,7 +264,7 @@ test('an empty answer: the error names the question, the title says "Error:", an
 });
 
 test('once every service is decided against, no channel, day or time is asked', async () => {
-  const applying = { 'application.channel': 'con', 'application.date': '2026-03-20', 'application.time': '10:00' };
+  const applying = { 'application.channel': 'con', 'application.date': '2026-03-20', 'application.within_hours': 'yes' };
   // A citizen needs no residence permit (en).
   let app = await openApp('/', at('2026-03-02'));
   try {

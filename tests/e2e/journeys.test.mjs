@@ -90,7 +90,7 @@ test('not applicable: a 13-year-old is told registration is not for him, with th
       'registration.kind': 'permanent',
       'application.channel': 'egov_eds',
       'application.date': '2026-03-02',
-      'application.time': '10:30',
+      'application.within_hours': 'yes',
     };
     await chooseLanguage(page, 'kk');
     await startFor(page, ['registration'], 'kk');
@@ -134,7 +134,7 @@ test('check with the provider: a national of China is outside a secondary list o
       'trp.subtype': 'study',
       'application.channel': 'con',
       'application.date': '2026-03-02',
-      'application.time': '11:00',
+      'application.within_hours': 'yes',
       // The visa-free list rests on a secondary source, so the person may still apply (after
       // confirming): the checklist's refining questions follow.
       'trp.host_owns_housing': 'yes',

@@ -300,10 +300,26 @@ impl State {
         let may_apply = |o: &&tekser_rules::Outcome| !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable);
         let missing = report.outcomes.iter().flat_map(|o| o.missing.iter().copied());
         let refine = report.outcomes.iter().filter(may_apply).flat_map(|o| o.refine.iter().copied());
-        let applying =
-            tekser_rules::answers::APPLICATION_FIELDS.iter().map(|f| f.path).filter(|_| report.outcomes.iter().any(|o| may_apply(&o)));
+        // The time itself is never asked (a file or a link may bring it): all the rules need of it is
+        // whether it is within the provider's working hours, asked only where a deadline counts them.
+        let counts_hours = report.outcomes.iter().filter(may_apply).any(|o| provider_hours(o.service, &self.answers()).is_some());
+        let applying = tekser_rules::answers::APPLICATION_FIELDS
+            .iter()
+            .map(|f| f.path)
+            .filter(|_| report.outcomes.iter().any(|o| may_apply(&o)))
+            .filter(|p| *p != "application.time")
+            .filter(|p| *p != "application.within_hours" || (counts_hours && !self.answered("application.time")));
         let wanted: Vec<&'static str> = missing.chain(refine).chain(applying).collect();
         all_fields().map(|f| f.path).filter(|p| wanted.contains(p) && !self.answered(p)).collect()
+    }
+
+    /// The working hours of the providers of the services the person may still apply for, through
+    /// the channel chosen, on the day the rules apply: what "within working hours" means for them.
+    pub fn working_hours(&self, today: chrono::NaiveDate) -> Vec<(Service, tekser_rules::data::Hours)> {
+        let a = self.answers();
+        let report = tekser_rules::evaluate(&a, &tekser_rules::Context { as_of: self.as_of(today) });
+        let open = report.outcomes.iter().filter(|o| !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable));
+        open.filter_map(|o| Some((o.service, provider_hours(o.service, &a)?.at(self.as_of(today)).ok()?.value))).collect()
     }
 
     /// The plausibility hint of an answer that looks like a slip ([`UNUSUAL`]), unless the person
@@ -381,6 +397,11 @@ impl State {
     pub fn answered_fields(&self) -> Vec<&'static Field> {
         all_fields().filter(|f| self.raw.contains_key(f.path)).collect()
     }
+}
+
+/// The hours that decide the deadline of `service` for the channel answered.
+fn provider_hours(service: Service, a: &Answers) -> Option<&'static tekser_rules::data::Param<tekser_rules::data::Hours>> {
+    tekser_rules::law::provider_hours(service, a.application.channel)
 }
 
 // ------------------------------------------------------------------ answers that look like slips
@@ -1181,7 +1202,7 @@ mod tests {
             assert!(at("licence.action") < at(later), "{later} before the action: {asked:?}");
         }
         assert!(at("licence.court_ban") < at("licence.fee_paid"));
-        assert_eq!(&asked[asked.len() - 3..], ["application.channel", "application.date", "application.time"]);
+        assert_eq!(&asked[asked.len() - 3..], ["application.channel", "application.date", "application.within_hours"]);
     }
 
     #[test]
@@ -1213,8 +1234,72 @@ mod tests {
     fn the_application_is_asked_only_while_a_service_may_still_be_applied_for() {
         // The permit does not apply to a citizen, but the licence is still open: the moment is asked.
         let asked = walk(&[Service::Trp, Service::MedicalLicence], &[("person.status", "citizen"), MEETS, CONSENTS], day(2026, 3, 2));
-        assert_eq!(&asked[asked.len() - 3..], ["application.channel", "application.date", "application.time"], "{asked:?}");
+        assert_eq!(&asked[asked.len() - 3..], ["application.channel", "application.date", "application.within_hours"], "{asked:?}");
         assert_eq!(asked.first(), Some(&"person.status"));
+    }
+
+    #[test]
+    fn within_working_hours_is_asked_instead_of_the_time_and_only_where_hours_count() {
+        // The PHC deadline counts the provider's hours: the choice is asked, never the time.
+        let phc = [
+            ("person.status", "citizen"),
+            ("person.date_of_birth", "1990-05-10"),
+            ("phc.applicant", "self"),
+            ("phc.reason", "relocation"),
+            ("phc.organisation_in_residence_unit", "yes"),
+        ];
+        let asked = walk(&[Service::Phc], &phc, day(2026, 3, 2));
+        assert!(asked.contains(&"application.within_hours") && !asked.contains(&"application.time"), "{asked:?}");
+        // A time brought by a file or a link decides: the choice is not asked on top of it.
+        let given =
+            [phc.as_slice(), &[("phc.categories", ""), ("application.channel", "egov_eds"), ("application.date", "2026-03-02")]].concat();
+        let s = State { services: vec![Service::Phc], ..with(&given) };
+        assert_eq!(s.questions(day(2026, 3, 2)), ["application.within_hours"]);
+        let s = State { services: vec![Service::Phc], ..with(&[given.as_slice(), &[("application.time", "17:20")]].concat()) };
+        assert_eq!(s.questions(day(2026, 3, 2)), Vec::<&str>::new());
+        // Registration's own deadline counts from the arrival: no hours to ask about.
+        let asked = walk(&[Service::Registration], &[], day(2026, 3, 2));
+        assert!(!asked.iter().any(|q| q.starts_with("application.within_hours") || *q == "application.time"), "{asked:?}");
+    }
+
+    #[test]
+    fn the_hours_named_are_those_of_the_providers_still_open_through_the_channel_chosen() {
+        let hours = |s: &State| s.working_hours(day(2026, 3, 2)).into_iter().map(|(sv, h)| (sv, h.open, h.close)).collect::<Vec<_>>();
+        let phc = State { services: vec![Service::Phc], ..State::default() };
+        assert_eq!(hours(&phc), [(Service::Phc, 540, 1080)], "PHC 09:00–18:00");
+        // The permit at a ЦОН counts ЦОН hours (to 18:00); with the police, the provider's (to 18:30).
+        let mut trp = State { services: vec![Service::Trp], ..State::default() };
+        trp.raw.insert("application.channel", "con".into());
+        assert_eq!(hours(&trp), [(Service::Trp, 540, 1080)]);
+        trp.raw.insert("application.channel", "provider_office".into());
+        assert_eq!(hours(&trp), [(Service::Trp, 540, 1110)]);
+        // A service decided against names no hours.
+        trp.raw.insert("person.status", "citizen".into());
+        assert_eq!(hours(&trp), []);
+    }
+
+    #[test]
+    fn within_working_hours_reaches_the_rules_and_gives_the_deadline() {
+        let base = [
+            ("person.status", "citizen"),
+            ("person.date_of_birth", "1990-05-10"),
+            ("phc.applicant", "self"),
+            ("phc.reason", "relocation"),
+            ("phc.organisation_in_residence_unit", "yes"),
+            ("application.channel", "egov_eds"),
+            ("application.date", "2026-04-13"),
+        ];
+        let result = |within: &str| {
+            let mut s = with(&base);
+            s.services = vec![Service::Phc];
+            s.raw.insert("application.within_hours", within.into());
+            let r = tekser_rules::evaluate(&s.answers(), &tekser_rules::Context { as_of: day(2026, 4, 13) });
+            r.outcomes[0].deadline.as_ref().map(|d| (d.registered_on, d.result_on))
+        };
+        // Mon 13 Apr 2026: within → registered that day, answered Tue 14; after → both Tue 14.
+        assert_eq!(result("yes"), Some((day(2026, 4, 13), day(2026, 4, 14))));
+        assert_eq!(result("no"), Some((day(2026, 4, 14), day(2026, 4, 14))));
+        assert_eq!(result("?"), None, "don't know: no deadline");
     }
 
     #[test]
