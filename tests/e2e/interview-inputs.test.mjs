@@ -263,6 +263,50 @@ test('an empty answer: the error names the question, the title says "Error:", an
   }
 });
 
+test('at 360 px, Continue never touches the answer: on a line of its own, at least 8 px below every kind of input', async (t) => {
+  const kinds = [
+    ['text', '/#/q/registration.area_total_m2?lang=en&s=registration', 'input.short'],
+    ['code', '/#/q/person.iin?lang=ru&s=phc', 'input.code'],
+    ['time', '/#/q/application.time?lang=en&s=trp', 'input.short'],
+    ['date fieldset', '/#/q/person.date_of_birth?lang=kk&s=phc', '.date input'],
+    ['choice', '/#/q/person.status?lang=ru&s=trp', 'input[type=radio]'],
+    ['yes or no', '/#/q/licence.has_eds?lang=kk&s=medical_licence', 'input[type=radio]'],
+    ['many', '/#/q/phc.categories?lang=en&s=phc', 'input[type=checkbox]'],
+    ['country list', '/#/q/person.citizenship?lang=en&s=trp', 'select'],
+  ];
+  const app = await openApp('/', { ...at('2026-03-02'), viewport: { width: 360, height: 740 } });
+  try {
+    for (const [kind, path, ready] of kinds) {
+      await app.page.evaluate((h) => (location.hash = h), path.slice(1));
+      await app.page.waitForSelector(`main form ${ready}`);
+      // The many kind with a box ticked shows "Clear choices" at the end of its group too.
+      if (kind === 'many') await app.page.locator('main form input[type=checkbox]').first().check();
+      const m = await app.page.evaluate(() => {
+        const form = document.querySelector('main form');
+        const button = form.querySelector('button[type="submit"]').getBoundingClientRect();
+        const boxes = [...form.querySelectorAll('input:not([type=hidden]), select, fieldset, button:not([type="submit"])')]
+          .map((e) => e.getBoundingClientRect())
+          .filter((r) => r.width > 0 && r.height > 0);
+        return {
+          n: boxes.length,
+          gap: button.top - Math.max(...boxes.map((r) => r.bottom)),
+          beside: boxes.some((r) => r.bottom > button.top && r.top < button.bottom),
+          width: button.width,
+          formWidth: form.getBoundingClientRect().width,
+        };
+      });
+      assert.ok(m.n > 0, `${kind}: the answer's boxes are found`);
+      assert.ok(m.gap >= 8, `${kind}: ${m.gap} px between the answer and Continue`);
+      t.diagnostic(`${kind}: ${Math.round(m.gap)} px between the answer and Continue`);
+      assert.equal(m.beside, false, `${kind}: nothing beside Continue`);
+      assert.ok(Math.abs(m.width - m.formWidth) < 1, `${kind}: Continue spans the line (${m.width} of ${m.formWidth} px)`);
+      if (kind === 'date fieldset' || kind === 'many') await screenshot(app.page, `continue-gap-360-${kind.split(' ')[0]}`);
+    }
+  } finally {
+    await app.close();
+  }
+});
+
 test('once every service is decided against, no channel, day or time is asked', async () => {
   const applying = { 'application.channel': 'con', 'application.date': '2026-03-20', 'application.within_hours': 'yes' };
   // A citizen needs no residence permit (en).

@@ -392,10 +392,11 @@ test('answers saved to a file load back, and a realistic answers file loads from
     await download.saveAs(file);
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     assert.deepEqual(saved.services, ['trp']);
-    // Only what was answered, as a person would write it by hand: no nulls, times without seconds.
+    // Only what was answered, as a person would write it by hand: no nulls ("within working hours" a
+    // true or false; a typed time would be written without seconds, state.rs tests it).
     assert.deepEqual(saved.person, { status: 'temporary_resident', citizenship: 'UZB', date_of_birth: '1994-07-03' });
     assert.equal(saved.trp.subtype, 'labour');
-    assert.deepEqual(saved.application, { date: '2026-03-20', time: '17:20', channel: 'con' });
+    assert.deepEqual(saved.application, { date: '2026-03-20', within_hours: true, channel: 'con' });
     assert.ok(!readFileSync(file, 'utf8').includes('null'), 'no unanswered field is written');
     assert.deepEqual(app.foreignRequests(), [], 'saving sends nothing');
 

@@ -54,6 +54,10 @@ pub struct State {
     pub screen: Screen,
     /// The services chosen on the start page (all four when none is chosen).
     pub services: Vec<Service>,
+    /// The boxes ticked on the start page so far, which Start takes: kept here rather than in the
+    /// page, so that boxes ticked on the pre-rendered start page before the app ran are kept when it
+    /// mounts (`prerender::ticked`), and so that Back to the start page finds them as they were.
+    pub ticked: Vec<Service>,
     /// Raw answers by field path, as typed.
     pub raw: BTreeMap<&'static str, String>,
     /// Set when the person came to a question from "Check your answers": Continue returns there.
@@ -76,6 +80,7 @@ impl Default for State {
             lang: Lang::Kk,
             screen: Screen::Start,
             services: Service::ALL.to_vec(),
+            ticked: Vec::new(),
             raw: BTreeMap::new(),
             from_check: false,
             kiosk: false,
@@ -87,6 +92,8 @@ impl Default for State {
 
 pub enum Action {
     SetLang(Lang),
+    /// Tick or untick a service's box on the start page.
+    Tick(Service),
     /// Start the interview for these services.
     Start(Vec<Service>),
     /// Record the answer to a question (raw text), without moving on.
@@ -115,6 +122,10 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             Action::SetLang(l) => s.lang = l,
+            Action::Tick(service) => match s.ticked.iter().position(|x| *x == service) {
+                Some(i) => drop(s.ticked.remove(i)),
+                None => s.ticked.push(service),
+            },
             Action::Start(services) => {
                 s.services = if services.is_empty() { Service::ALL.to_vec() } else { services };
                 s.from_check = false;
@@ -918,6 +929,7 @@ mod tests {
             lang: Lang::Ru,
             screen: Screen::Question("registration.area_total_m2"),
             services: vec![Service::Registration, Service::Phc],
+            ticked: Vec::new(),
             raw: [("registration.area_total_m2", "48,5".to_string()), ("person.iin", "0612 1160 0012".to_string())].into_iter().collect(),
             from_check: false,
             kiosk: false,
@@ -1001,6 +1013,17 @@ mod tests {
         let s = Rc::new(State { screen: Screen::Results, ..with(&[("person.status", "citizen")]) });
         let after = s.clone().reduce(Action::SetLang(Lang::En));
         assert_eq!((after.lang, &after.screen, &after.raw), (Lang::En, &s.screen, &s.raw));
+    }
+
+    #[test]
+    fn the_boxes_ticked_on_the_start_page_are_the_services_started() {
+        let s = Rc::new(State::default()).reduce(Action::Tick(Service::Trp)).reduce(Action::Tick(Service::Phc));
+        assert_eq!(s.ticked, [Service::Trp, Service::Phc]);
+        let s = s.reduce(Action::Tick(Service::Trp));
+        assert_eq!(s.ticked, [Service::Phc], "a second tick unticks");
+        let started = s.clone().reduce(Action::Start(s.ticked.clone()));
+        assert_eq!((started.services.as_slice(), &started.ticked), ([Service::Phc].as_slice(), &vec![Service::Phc]));
+        assert!(started.reduce(Action::Reset).ticked.is_empty(), "a new check starts with no box ticked");
     }
 
     #[test]
