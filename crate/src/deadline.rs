@@ -2,7 +2,8 @@
 //!
 //! Convention (stated in every [`Deadline`] as `convention`): an application is registered on the
 //! day it is made if that is a working day and it is made before the end of the provider's
-//! working hours (`time < close`; the lunch break does not end the working day, and an application
+//! working hours (`time < close`, or the person's answer that it is within the hours when the time
+//! is not known: [`TimeOfDay`]; the lunch break does not end the working day, and an application
 //! made before opening is registered when the day begins — the sources move only applications made
 //! "after the end of working hours, on weekends and holidays", e.g. Order ҚР ДСМ-59/2020 para 7);
 //! otherwise on the next working day. A term of N working days ends on the N-th working day after the day of
@@ -20,7 +21,20 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Moment {
     pub date: NaiveDate,
-    pub time: NaiveTime,
+    pub time: TimeOfDay,
+}
+
+/// The time of day of an application, as far as the person knows it: all the convention needs is
+/// whether it is before the provider closes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeOfDay {
+    /// The time, hours and minutes.
+    At(NaiveTime),
+    /// Within the provider's working hours (before it closes), the exact time not known.
+    WithinHours,
+    /// After the provider's working hours, or on a day off.
+    AfterHours,
 }
 
 /// How a term counts.
@@ -48,9 +62,15 @@ pub struct Deadline {
     pub citation: &'static Provision,
 }
 
+/// Whether `m` is within the hours `h` on a working day: a time before closing (the lunch break
+/// and the hours before opening count with the day), or the person's word that it is.
 fn within_hours(m: Moment, h: &Hours) -> bool {
-    let t = (m.time.hour() * 60 + m.time.minute()) as u16;
-    calendar::is_working_day(m.date) && t < h.close
+    let before_close = match m.time {
+        TimeOfDay::At(t) => ((t.hour() * 60 + t.minute()) as u16) < h.close,
+        TimeOfDay::WithinHours => true,
+        TimeOfDay::AfterHours => false,
+    };
+    calendar::is_working_day(m.date) && before_close
 }
 
 /// The result date of an application made at `m` to a provider open `hours`, and the data limits

@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use tekser_rules::calendar::Why;
 use tekser_rules::data::{Hours, P_194_P25};
-use tekser_rules::deadline::{add_working_days, compute, Moment, Term};
+use tekser_rules::deadline::{add_working_days, compute, Moment, Term, TimeOfDay};
 use tekser_rules::report::Limit;
 
 fn d(s: &str) -> NaiveDate {
@@ -11,7 +11,7 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn at(day: &str, time: &str) -> Moment {
-    Moment { date: d(day), time: NaiveTime::parse_from_str(time, "%H:%M").unwrap() }
+    Moment { date: d(day), time: TimeOfDay::At(NaiveTime::parse_from_str(time, "%H:%M").unwrap()) }
 }
 
 /// 09:00–18:30 with lunch 13:00–14:30 (the licence provider's hours, List item 7).
@@ -81,4 +81,20 @@ fn a_year_beyond_the_data_is_reported() {
 fn milestones_count_working_days() {
     // From Fri 2026-03-20: Mon 23 Nauryz, Tue 24 and Wed 25 moved → Thu 26 (1), Fri 27 (2).
     assert_eq!(add_working_days(d("2026-03-20"), 2), Some(d("2026-03-27")));
+}
+
+#[test]
+fn within_or_after_hours_without_a_time_counts_as_a_time_before_or_after_closing() {
+    let on = |day: &str, time: TimeOfDay| compute(Moment { date: d(day), time }, HOURS, Term::WorkingDays(1), &P_194_P25).unwrap().0;
+    // Tue 2026-03-03 within the hours → that day; +1 → Wed. After hours → Wed; +1 → Thu.
+    let within = on("2026-03-03", TimeOfDay::WithinHours);
+    assert!(within.within_hours);
+    assert_eq!((within.registered_on, within.result_on), (d("2026-03-03"), d("2026-03-04")));
+    let after = on("2026-03-03", TimeOfDay::AfterHours);
+    assert!(!after.within_hours);
+    assert_eq!((after.registered_on, after.result_on), (d("2026-03-04"), d("2026-03-05")));
+    // "Within the hours" on Sat 2026-04-11 is a day off all the same → Mon 04-13 registered; +1 → Tue.
+    let saturday = on("2026-04-11", TimeOfDay::WithinHours);
+    assert!(!saturday.within_hours);
+    assert_eq!((saturday.registered_on, saturday.result_on), (d("2026-04-13"), d("2026-04-14")));
 }

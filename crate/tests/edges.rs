@@ -3,7 +3,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use tekser_rules::calendar::next_working_day;
-use tekser_rules::deadline::{add_working_days, calendar_limits, compute, subtract_working_days, Moment, Term};
+use tekser_rules::deadline::{add_working_days, calendar_limits, compute, subtract_working_days, Moment, Term, TimeOfDay};
 use tekser_rules::report::Limit;
 use tekser_rules::{evaluate, Answers, Context};
 
@@ -19,7 +19,7 @@ fn working_day_arithmetic_stops_at_the_last_day_instead_of_panicking() {
     assert_eq!(subtract_working_days(NaiveDate::MIN, 1), None);
     let hours = tekser_rules::data::PARAM_HOURS_CON.values[0].value;
     let p = tekser_rules::data::PROVISIONS[0];
-    let late = Moment { date: ymd(262142, 12, 30), time: NaiveTime::from_hms_opt(23, 0, 0).unwrap() };
+    let late = Moment { date: ymd(262142, 12, 30), time: TimeOfDay::At(NaiveTime::from_hms_opt(23, 0, 0).unwrap()) };
     assert!(compute(late, hours, Term::WorkingDays(5), p).is_none());
 }
 

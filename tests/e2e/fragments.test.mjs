@@ -221,6 +221,12 @@ test(`the app survives ${N} random and mutated URL fragments and reports each ba
   const r = prng(SEED);
   const app = await openApp('/', { now: '2026-03-02T10:00:00+05:00', timezoneId: 'Asia/Almaty' });
   const { page } = app;
+  // A fragment in a language not shown yet changes the screen only once its texts have arrived: the
+  // texts requests in flight, waited for after a hash change.
+  let textsPending = 0;
+  const isTexts = (r) => /\/texts-\w+\.json$/.test(r.url());
+  page.on('request', (r) => isTexts(r) && textsPending++);
+  for (const ended of ['requestfinished', 'requestfailed']) page.on(ended, (r) => isTexts(r) && textsPending--);
   const failures = [];
   const counts = { loads: 0, hashes: 0, questionErrors: 0, summaries: 0 };
   const started = Date.now();
@@ -246,6 +252,10 @@ test(`the app survives ${N} random and mutated URL fragments and reports each ba
           counts.hashes++;
         }
         await settled(page);
+        if (!fresh && textsPending > 0) {
+          for (let k = 0; textsPending > 0 && k < 1000; k++) await new Promise((ok) => setTimeout(ok, 10));
+          await settled(page);
+        }
         const look = await page.evaluate(() => {
           const visible = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
           const h1 = document.querySelector('main h1');

@@ -48,14 +48,14 @@ async function checkRows(page) {
   );
 }
 
-test('a month by its name, a decimal comma and a time without a colon reach the results (ru)', async () => {
+test('a month by its name and a decimal comma reach the results (ru)', async () => {
   const ex = example('registration-astana');
   const app = await openApp('/', at('2026-03-02'));
   const { page } = app;
   try {
     await chooseLanguage(page, 'ru');
     await startFor(page, ['registration'], 'ru');
-    const raw = { ...ex.raw, 'application.time': '14 30' };
+    const raw = ex.raw;
     // The two dates typed with the month's name, the area with a comma (fillAnswer types "48,5" in ru).
     const typed = [
       ['person.date_of_birth', ['19', 'мая', '2004']],
@@ -75,7 +75,6 @@ test('a month by its name, a decimal comma and a time without a colon reach the 
     assert.equal(rows['person.date_of_birth'], '19 мая 2004 г.');
     assert.equal(rows['registration.arrival_date'], '25 февраля 2026 г.');
     assert.equal(rows['registration.area_total_m2'], '48,5', 'the decimal comma as typed');
-    assert.equal(rows['application.time'], '14:30', 'a time typed "14 30"');
     // Grouped by topic with short keys.
     const groups = await page.locator('h2.summary-group').allInnerTexts();
     assert.deepEqual(groups, ['О вас', 'Ваше пребывание', 'Жильё', 'Подача заявления']);
@@ -113,6 +112,32 @@ test('each way of typing a time is taken, as typed, and a time that is not one i
     await fillAnswer(app.page, 'application.time', '25:61', 'en');
     await pressContinue(app.page, 'en', { allowError: true });
     assert.equal(await app.page.locator('#error-summary a').innerText(), 'Enter the time as hours:minutes, for example 14:30');
+  } finally {
+    await app.close();
+  }
+});
+
+test('"Will you apply within working hours?" names the provider\'s hours and is asked instead of the time (en)', async () => {
+  const ex = example('trp'); // at a ЦОН: its hours, 09:00–18:00
+  const app = await openApp('/', at('2026-03-02'));
+  const { page } = app;
+  try {
+    await chooseLanguage(page, 'en');
+    await startFor(page, ex.services, 'en');
+    const asked = await answerAll(page, ex.raw, 'en', { stopAt: 'application.within_hours' });
+    assert.equal((await where(page)).path, 'application.within_hours', `asked: ${asked}`);
+    assert.ok(!asked.includes('application.time'), 'the time is not asked');
+    assert.equal(await page.locator('main h1').innerText(), 'Will you apply within working hours?');
+    assert.equal(
+      await page.locator('#answer-hint').innerText(),
+      'Working hours: 09:00–18:00, on working days. An application made before opening is registered that day; one made after working hours, on a weekend or on a holiday, on the next working day.',
+    );
+    const labels = await page.locator('main form .radio label').allInnerTexts();
+    assert.deepEqual(labels.slice(0, 2), ['Yes, on a working day before the office closes', 'No, after working hours or on a day off']);
+    await fillAnswer(page, 'application.within_hours', 'no', 'en');
+    await pressContinue(page, 'en');
+    assert.equal((await where(page)).screen, 'check', 'nothing more is asked');
+    await screenshot(page, 'check-within-hours-en');
   } finally {
     await app.close();
   }
@@ -238,8 +263,52 @@ test('an empty answer: the error names the question, the title says "Error:", an
   }
 });
 
+test('at 360 px, Continue never touches the answer: on a line of its own, at least 8 px below every kind of input', async (t) => {
+  const kinds = [
+    ['text', '/#/q/registration.area_total_m2?lang=en&s=registration', 'input.short'],
+    ['code', '/#/q/person.iin?lang=ru&s=phc', 'input.code'],
+    ['time', '/#/q/application.time?lang=en&s=trp', 'input.short'],
+    ['date fieldset', '/#/q/person.date_of_birth?lang=kk&s=phc', '.date input'],
+    ['choice', '/#/q/person.status?lang=ru&s=trp', 'input[type=radio]'],
+    ['yes or no', '/#/q/licence.has_eds?lang=kk&s=medical_licence', 'input[type=radio]'],
+    ['many', '/#/q/phc.categories?lang=en&s=phc', 'input[type=checkbox]'],
+    ['country list', '/#/q/person.citizenship?lang=en&s=trp', 'select'],
+  ];
+  const app = await openApp('/', { ...at('2026-03-02'), viewport: { width: 360, height: 740 } });
+  try {
+    for (const [kind, path, ready] of kinds) {
+      await app.page.evaluate((h) => (location.hash = h), path.slice(1));
+      await app.page.waitForSelector(`main form ${ready}`);
+      // The many kind with a box ticked shows "Clear choices" at the end of its group too.
+      if (kind === 'many') await app.page.locator('main form input[type=checkbox]').first().check();
+      const m = await app.page.evaluate(() => {
+        const form = document.querySelector('main form');
+        const button = form.querySelector('button[type="submit"]').getBoundingClientRect();
+        const boxes = [...form.querySelectorAll('input:not([type=hidden]), select, fieldset, button:not([type="submit"])')]
+          .map((e) => e.getBoundingClientRect())
+          .filter((r) => r.width > 0 && r.height > 0);
+        return {
+          n: boxes.length,
+          gap: button.top - Math.max(...boxes.map((r) => r.bottom)),
+          beside: boxes.some((r) => r.bottom > button.top && r.top < button.bottom),
+          width: button.width,
+          formWidth: form.getBoundingClientRect().width,
+        };
+      });
+      assert.ok(m.n > 0, `${kind}: the answer's boxes are found`);
+      assert.ok(m.gap >= 8, `${kind}: ${m.gap} px between the answer and Continue`);
+      t.diagnostic(`${kind}: ${Math.round(m.gap)} px between the answer and Continue`);
+      assert.equal(m.beside, false, `${kind}: nothing beside Continue`);
+      assert.ok(Math.abs(m.width - m.formWidth) < 1, `${kind}: Continue spans the line (${m.width} of ${m.formWidth} px)`);
+      if (kind === 'date fieldset' || kind === 'many') await screenshot(app.page, `continue-gap-360-${kind.split(' ')[0]}`);
+    }
+  } finally {
+    await app.close();
+  }
+});
+
 test('once every service is decided against, no channel, day or time is asked', async () => {
-  const applying = { 'application.channel': 'con', 'application.date': '2026-03-20', 'application.time': '10:00' };
+  const applying = { 'application.channel': 'con', 'application.date': '2026-03-20', 'application.within_hours': 'yes' };
   // A citizen needs no residence permit (en).
   let app = await openApp('/', at('2026-03-02'));
   try {

@@ -90,7 +90,7 @@ test('not applicable: a 13-year-old is told registration is not for him, with th
       'registration.kind': 'permanent',
       'application.channel': 'egov_eds',
       'application.date': '2026-03-02',
-      'application.time': '10:30',
+      'application.within_hours': 'yes',
     };
     await chooseLanguage(page, 'kk');
     await startFor(page, ['registration'], 'kk');
@@ -134,7 +134,7 @@ test('check with the provider: a national of China is outside a secondary list o
       'trp.subtype': 'study',
       'application.channel': 'con',
       'application.date': '2026-03-02',
-      'application.time': '11:00',
+      'application.within_hours': 'yes',
       // The visa-free list rests on a secondary source, so the person may still apply (after
       // confirming): the checklist's refining questions follow.
       'trp.host_owns_housing': 'yes',
@@ -392,10 +392,11 @@ test('answers saved to a file load back, and a realistic answers file loads from
     await download.saveAs(file);
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     assert.deepEqual(saved.services, ['trp']);
-    // Only what was answered, as a person would write it by hand: no nulls, times without seconds.
+    // Only what was answered, as a person would write it by hand: no nulls ("within working hours" a
+    // true or false; a typed time would be written without seconds, state.rs tests it).
     assert.deepEqual(saved.person, { status: 'temporary_resident', citizenship: 'UZB', date_of_birth: '1994-07-03' });
     assert.equal(saved.trp.subtype, 'labour');
-    assert.deepEqual(saved.application, { date: '2026-03-20', time: '17:20', channel: 'con' });
+    assert.deepEqual(saved.application, { date: '2026-03-20', within_hours: true, channel: 'con' });
     assert.ok(!readFileSync(file, 'utf8').includes('null'), 'no unanswered field is written');
     assert.deepEqual(app.foreignRequests(), [], 'saving sends nothing');
 

@@ -141,7 +141,7 @@ test('a whole TRP path with the keyboard only: skip link, language, services, qu
       'trp.phone_in_mobile_database',
       'application.channel',
       'application.date',
-      'application.time',
+      'application.within_hours',
     ]);
 
     assert.equal((await where(page)).screen, 'check');

@@ -28,7 +28,9 @@ test('kiosk: answers stay out of the URL; the idle warning, its timeout and "Fin
   try {
     assert.equal(await page.locator('html').getAttribute('class'), 'kiosk');
     await chooseOnWelcome(page, 'English');
-    assert.ok((await page.locator('main .notice').innerText()).includes(KIOSK.notice.en), 'the first screen says when answers are cleared');
+    assert.ok((await page.locator('footer').innerText()).includes(KIOSK.notice.en), 'the first screen says when answers are cleared');
+    const said = (await page.locator('body').innerText()).split(KIOSK.notice.en).length - 1;
+    assert.equal(said, 1, 'and says it once (the start page does not repeat the footer)');
     assert.equal(await page.getByLabel(UI.en.load).count(), 0, 'no file is loaded from, or saved on, a public machine');
     await startFor(page, ['trp'], 'en');
     const asked = await answerAll(page, ex.raw, 'en', { stopAt: 'trp.subtype' });

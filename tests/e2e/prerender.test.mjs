@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, screenshot } from './harness.mjs';
-import { UI } from './interview.mjs';
+import { SERVICE, UI, where } from './interview.mjs';
 
 /** Holds every .wasm response until `release()`: the page as it is before the app runs. */
 async function holdWasm(context) {
@@ -23,10 +23,14 @@ async function holdWasm(context) {
 
 test('the start page shows before the wasm, its language links work, and the app replaces it cleanly', async (t) => {
   let before;
+  const texts = [];
   const app = await openApp('/', {
     setup: async ({ context, page }) => {
       const release = await holdWasm(context);
+      page.on('request', (r) => /\/texts-\w+\.json$/.test(r.url()) && texts.push(new URL(r.url()).pathname));
       before = (async () => {
+        // The texts of the opening language are fetched beside the wasm, not after it starts.
+        await page.waitForRequest(/\/texts-kk\.json$/);
         await page.waitForSelector('#prerendered h1', { state: 'visible' });
         const seen = await page.evaluate(() => ({
           h1: document.querySelector('#prerendered h1').innerText,
@@ -67,6 +71,7 @@ test('the start page shows before the wasm, its language links work, and the app
     assert.deepEqual(app.pageErrors, []);
     await app.settle();
     assert.deepEqual(app.cspViolations, [], 'the inline script is allowed by the policy');
+    assert.deepEqual(texts, ['/texts-kk.json'], 'one request for the texts: the app took the preloaded response');
   } finally {
     await app.close();
   }
@@ -113,6 +118,45 @@ test('a language link pressed before the app runs is honoured when it starts; ot
     } finally {
       await other.close();
     }
+  }
+});
+
+test('boxes ticked on the pre-rendered page before the app runs stay ticked, and the app starts with them', async () => {
+  let ticked;
+  const app = await openApp('/', {
+    setup: async ({ context, page }) => {
+      const release = await holdWasm(context);
+      ticked = (async () => {
+        await page.waitForSelector('#prerendered h1', { state: 'visible' });
+        const box = page.locator('#prerendered').getByLabel(SERVICE.trp.kk, { exact: true });
+        await box.check();
+        const seen = { started: await page.evaluate(() => window.__e2e.started), checked: await box.isChecked() };
+        release();
+        return seen;
+      })();
+    },
+  });
+  const { page } = app;
+  try {
+    assert.deepEqual(await ticked, { started: null, checked: true }, 'ticked before the app ran');
+    await page.waitForFunction(() => !document.getElementById('prerendered') && window.__e2e.started !== null);
+    const box = page.getByLabel(SERVICE.trp.kk, { exact: true });
+    assert.equal(await box.isChecked(), true, 'still ticked in the app');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'svc-trp', 'focus stays on the box');
+    for (const other of ['phc', 'medical_licence', 'registration']) {
+      assert.equal(await page.getByLabel(SERVICE[other].kk, { exact: true }).isChecked(), false, `${other} not ticked`);
+    }
+    // The app holds it: Start checks the permit only.
+    await page.getByRole('button', { name: UI.kk.start }).click();
+    await page.waitForFunction(() => location.hash.startsWith('#/q/'));
+    assert.equal((await where(page)).params.s, 'trp');
+    // And Back to the start page finds the box as it was.
+    await page.goBack();
+    await page.waitForFunction(() => location.hash.startsWith('#/start'));
+    assert.equal(await page.getByLabel(SERVICE.trp.kk, { exact: true }).isChecked(), true);
+    assert.deepEqual(app.pageErrors, []);
+  } finally {
+    await app.close();
   }
 });
 

@@ -93,9 +93,19 @@ pub struct PageProps {
     pub dispatch: Callback<Action>,
 }
 
+/// What the person did on the pre-rendered start page before the app ran, read by `main` just
+/// before the app mounts (mounting empties `<body>`, the pre-rendered page with it).
+#[derive(Clone, Default, PartialEq, Properties)]
+pub struct AppProps {
+    /// The services whose boxes were ticked ([`prerender::ticked`]).
+    pub ticked: Vec<tekser_rules::Service>,
+    /// The id of the element in focus ([`prerender::focused`]), focused again in the app's page.
+    pub focused: Option<String>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let state = use_reducer(|| state::from_url(&location_hash(), history_answers()));
+pub fn app(props: &AppProps) -> Html {
+    let state = use_reducer(|| State { ticked: props.ticked.clone(), ..state::from_url(&location_hash(), history_answers()) });
     // Set while the state follows the browser's history, so the URL is not pushed again.
     let following_history = use_mut_ref(|| false);
     let last_screen = use_mut_ref(|| state.screen.clone());
@@ -103,10 +113,15 @@ pub fn app() -> Html {
     {
         let dispatch = state.dispatcher();
         let following = following_history.clone();
+        let focused = props.focused.clone();
         use_effect_with((), move |_| {
-            // The start page as pre-rendered into index.html (`prerender`) gives way to the app.
+            // The start page as pre-rendered into index.html (`prerender`) has given way to the app;
+            // focus stays on the same box.
             if let Some(el) = gloo_utils::document().get_element_by_id(prerender::ID) {
                 el.remove();
+            }
+            if let Some(e) = focused.and_then(|id| gloo_utils::document().get_element_by_id(&id)) {
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(e).focus();
             }
             let listener = gloo_events::EventListener::new(&gloo_utils::window(), "popstate", move |_| {
                 // Only the app's own fragments (`#/…`, or none) are screens; any other fragment is

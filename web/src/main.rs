@@ -1,5 +1,6 @@
 //! Entry point of the browser app: the texts of the language the page opens in (all three on a
-//! kiosk, whose first screen speaks all three), then the app.
+//! kiosk, whose first screen speaks all three), then the app, started with what the person did on the
+//! pre-rendered start page meanwhile.
 
 fn main() {
     wasm_bindgen_futures::spawn_local(async {
@@ -9,6 +10,9 @@ fn main() {
         for lang in langs {
             tekser_web::texts::ensure(lang).await;
         }
-        yew::Renderer::<tekser_web::App>::new().render();
+        // What the person did on the pre-rendered start page while all this loaded goes into the
+        // app, read now: mounting empties <body>, the pre-rendered page with it.
+        let props = tekser_web::AppProps { ticked: tekser_web::prerender::ticked(), focused: tekser_web::prerender::focused() };
+        yew::Renderer::<tekser_web::App>::with_props(props).render();
     });
 }

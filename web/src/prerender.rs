@@ -5,7 +5,9 @@
 //! with the language switch as plain links (`#/start?lang=ru`, which the app reads when it starts),
 //! a `<noscript>` notice in kk, ru and en, and a small script that takes the page away at once when
 //! the URL opens another screen, another language or a kiosk (they would flash the wrong page). When
-//! the app mounts it removes the element [`ID`] and draws the same start page in its place.
+//! the app mounts it empties `<body>` and draws the same start page in its place, with what the
+//! person did on the pre-rendered page while the app loaded, read just before (`main.rs`): the boxes
+//! ticked ([`ticked`], the app's first state) and the element in focus ([`focused`], focused again).
 
 use crate::i18n::{lang_code, t};
 use crate::state::State;
@@ -17,9 +19,17 @@ use yew::prelude::*;
 /// The element that holds the pre-rendered page.
 pub const ID: &str = "prerendered";
 
-/// Runs where it stands in `<body>`, before the app: keeps the pre-rendered page only for the plain
-/// start page in Kazakh (no fragment, `#/`, `#/start`, `?lang=kk`).
-pub const SCRIPT: &str = "(function(){var h=location.hash;\
+/// Runs where it stands in `<body>`, before the app:
+/// - starts fetching the texts of the language the app will open in (`texts-<lang>.json`, all three
+///   on a kiosk, as `main.rs` chooses them) with `<link rel="preload" as="fetch" crossorigin>`, so that
+///   they arrive beside the WebAssembly rather than a round trip after it starts (`texts::ensure`'s
+///   `fetch` takes the preloaded response: same URL, same-origin credentials);
+/// - keeps the pre-rendered page only for the plain start page in Kazakh (no fragment, `#/`,
+///   `#/start`, `?lang=kk`).
+pub const SCRIPT: &str = "(function(){var h=location.hash,k=/[?&]kiosk=1(&|$)/.test(h),\
+m=h.match(/[?&]lang=(kk|ru|en)(&|$)/);\
+(k?['kk','ru','en']:[m?m[1]:'kk']).forEach(function(l){var p=document.createElement('link');\
+p.rel='preload';p.as='fetch';p.crossOrigin='anonymous';p.href='texts-'+l+'.json';document.head.appendChild(p);});\
 if(!/^(#\\/?(start)?)?(\\?|$)/.test(h)||/[?&](lang=(ru|en)|kiosk=1)/.test(h)){\
 var e=document.getElementById('prerendered');if(e)e.remove();}})();";
 
@@ -35,6 +45,27 @@ pub fn prerendered() -> Html {
             { crate::frame(crate::Frame { lang, kiosk: false, switch, finish: html! {}, main, guard: html! {} }) }
         </div>
     }
+}
+
+/// The services whose boxes are ticked on the pre-rendered page, if it is there: read when the app
+/// starts, before it replaces the page.
+pub fn ticked() -> Vec<tekser_rules::Service> {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return Vec::new() };
+    let ticked = |s: &tekser_rules::Service| {
+        let selector = format!("#{ID} #svc-{}", crate::i18n::code(s));
+        let input = doc.query_selector(&selector).ok().flatten();
+        input.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok()).is_some_and(|i| i.checked())
+    };
+    tekser_rules::Service::ALL.into_iter().filter(ticked).collect()
+}
+
+/// The id of the element in focus on the pre-rendered page (a service's box), if any: the
+/// app's page has the same ids, so focus can stay where the person left it.
+pub fn focused() -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let active = doc.active_element()?;
+    let inside = active.closest(&format!("#{ID}")).ok().flatten().is_some();
+    (inside && !active.id().is_empty()).then(|| active.id())
 }
 
 /// The notice for a browser that runs no scripts, in each language (each marked with its `lang`).

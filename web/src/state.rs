@@ -54,6 +54,10 @@ pub struct State {
     pub screen: Screen,
     /// The services chosen on the start page (all four when none is chosen).
     pub services: Vec<Service>,
+    /// The boxes ticked on the start page so far, which Start takes: kept here rather than in the
+    /// page, so that boxes ticked on the pre-rendered start page before the app ran are kept when it
+    /// mounts (`prerender::ticked`), and so that Back to the start page finds them as they were.
+    pub ticked: Vec<Service>,
     /// Raw answers by field path, as typed.
     pub raw: BTreeMap<&'static str, String>,
     /// Set when the person came to a question from "Check your answers": Continue returns there.
@@ -76,6 +80,7 @@ impl Default for State {
             lang: Lang::Kk,
             screen: Screen::Start,
             services: Service::ALL.to_vec(),
+            ticked: Vec::new(),
             raw: BTreeMap::new(),
             from_check: false,
             kiosk: false,
@@ -87,6 +92,8 @@ impl Default for State {
 
 pub enum Action {
     SetLang(Lang),
+    /// Tick or untick a service's box on the start page.
+    Tick(Service),
     /// Start the interview for these services.
     Start(Vec<Service>),
     /// Record the answer to a question (raw text), without moving on.
@@ -115,6 +122,10 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             Action::SetLang(l) => s.lang = l,
+            Action::Tick(service) => match s.ticked.iter().position(|x| *x == service) {
+                Some(i) => drop(s.ticked.remove(i)),
+                None => s.ticked.push(service),
+            },
             Action::Start(services) => {
                 s.services = if services.is_empty() { Service::ALL.to_vec() } else { services };
                 s.from_check = false;
@@ -300,10 +311,26 @@ impl State {
         let may_apply = |o: &&tekser_rules::Outcome| !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable);
         let missing = report.outcomes.iter().flat_map(|o| o.missing.iter().copied());
         let refine = report.outcomes.iter().filter(may_apply).flat_map(|o| o.refine.iter().copied());
-        let applying =
-            tekser_rules::answers::APPLICATION_FIELDS.iter().map(|f| f.path).filter(|_| report.outcomes.iter().any(|o| may_apply(&o)));
+        // The time itself is never asked (a file or a link may bring it): all the rules need of it is
+        // whether it is within the provider's working hours, asked only where a deadline counts them.
+        let counts_hours = report.outcomes.iter().filter(may_apply).any(|o| provider_hours(o.service, &self.answers()).is_some());
+        let applying = tekser_rules::answers::APPLICATION_FIELDS
+            .iter()
+            .map(|f| f.path)
+            .filter(|_| report.outcomes.iter().any(|o| may_apply(&o)))
+            .filter(|p| *p != "application.time")
+            .filter(|p| *p != "application.within_hours" || (counts_hours && !self.answered("application.time")));
         let wanted: Vec<&'static str> = missing.chain(refine).chain(applying).collect();
         all_fields().map(|f| f.path).filter(|p| wanted.contains(p) && !self.answered(p)).collect()
+    }
+
+    /// The working hours of the providers of the services the person may still apply for, through
+    /// the channel chosen, on the day the rules apply: what "within working hours" means for them.
+    pub fn working_hours(&self, today: chrono::NaiveDate) -> Vec<(Service, tekser_rules::data::Hours)> {
+        let a = self.answers();
+        let report = tekser_rules::evaluate(&a, &tekser_rules::Context { as_of: self.as_of(today) });
+        let open = report.outcomes.iter().filter(|o| !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable));
+        open.filter_map(|o| Some((o.service, provider_hours(o.service, &a)?.at(self.as_of(today)).ok()?.value))).collect()
     }
 
     /// The plausibility hint of an answer that looks like a slip ([`UNUSUAL`]), unless the person
@@ -381,6 +408,11 @@ impl State {
     pub fn answered_fields(&self) -> Vec<&'static Field> {
         all_fields().filter(|f| self.raw.contains_key(f.path)).collect()
     }
+}
+
+/// The hours that decide the deadline of `service` for the channel answered.
+fn provider_hours(service: Service, a: &Answers) -> Option<&'static tekser_rules::data::Param<tekser_rules::data::Hours>> {
+    tekser_rules::law::provider_hours(service, a.application.channel)
 }
 
 // ------------------------------------------------------------------ answers that look like slips
@@ -873,6 +905,7 @@ mod tests {
             lang: Lang::Ru,
             screen: Screen::Question("registration.area_total_m2"),
             services: vec![Service::Registration, Service::Phc],
+            ticked: Vec::new(),
             raw: [("registration.area_total_m2", "48,5".to_string()), ("person.iin", "0612 1160 0012".to_string())].into_iter().collect(),
             from_check: false,
             kiosk: false,
@@ -956,6 +989,17 @@ mod tests {
         let s = Rc::new(State { screen: Screen::Results, ..with(&[("person.status", "citizen")]) });
         let after = s.clone().reduce(Action::SetLang(Lang::En));
         assert_eq!((after.lang, &after.screen, &after.raw), (Lang::En, &s.screen, &s.raw));
+    }
+
+    #[test]
+    fn the_boxes_ticked_on_the_start_page_are_the_services_started() {
+        let s = Rc::new(State::default()).reduce(Action::Tick(Service::Trp)).reduce(Action::Tick(Service::Phc));
+        assert_eq!(s.ticked, [Service::Trp, Service::Phc]);
+        let s = s.reduce(Action::Tick(Service::Trp));
+        assert_eq!(s.ticked, [Service::Phc], "a second tick unticks");
+        let started = s.clone().reduce(Action::Start(s.ticked.clone()));
+        assert_eq!((started.services.as_slice(), &started.ticked), ([Service::Phc].as_slice(), &vec![Service::Phc]));
+        assert!(started.reduce(Action::Reset).ticked.is_empty(), "a new check starts with no box ticked");
     }
 
     #[test]
@@ -1157,7 +1201,7 @@ mod tests {
             assert!(at("licence.action") < at(later), "{later} before the action: {asked:?}");
         }
         assert!(at("licence.court_ban") < at("licence.fee_paid"));
-        assert_eq!(&asked[asked.len() - 3..], ["application.channel", "application.date", "application.time"]);
+        assert_eq!(&asked[asked.len() - 3..], ["application.channel", "application.date", "application.within_hours"]);
     }
 
     #[test]
@@ -1189,8 +1233,72 @@ mod tests {
     fn the_application_is_asked_only_while_a_service_may_still_be_applied_for() {
         // The permit does not apply to a citizen, but the licence is still open: the moment is asked.
         let asked = walk(&[Service::Trp, Service::MedicalLicence], &[("person.status", "citizen"), MEETS, CONSENTS], day(2026, 3, 2));
-        assert_eq!(&asked[asked.len() - 3..], ["application.channel", "application.date", "application.time"], "{asked:?}");
+        assert_eq!(&asked[asked.len() - 3..], ["application.channel", "application.date", "application.within_hours"], "{asked:?}");
         assert_eq!(asked.first(), Some(&"person.status"));
+    }
+
+    #[test]
+    fn within_working_hours_is_asked_instead_of_the_time_and_only_where_hours_count() {
+        // The PHC deadline counts the provider's hours: the choice is asked, never the time.
+        let phc = [
+            ("person.status", "citizen"),
+            ("person.date_of_birth", "1990-05-10"),
+            ("phc.applicant", "self"),
+            ("phc.reason", "relocation"),
+            ("phc.organisation_in_residence_unit", "yes"),
+        ];
+        let asked = walk(&[Service::Phc], &phc, day(2026, 3, 2));
+        assert!(asked.contains(&"application.within_hours") && !asked.contains(&"application.time"), "{asked:?}");
+        // A time brought by a file or a link decides: the choice is not asked on top of it.
+        let given =
+            [phc.as_slice(), &[("phc.categories", ""), ("application.channel", "egov_eds"), ("application.date", "2026-03-02")]].concat();
+        let s = State { services: vec![Service::Phc], ..with(&given) };
+        assert_eq!(s.questions(day(2026, 3, 2)), ["application.within_hours"]);
+        let s = State { services: vec![Service::Phc], ..with(&[given.as_slice(), &[("application.time", "17:20")]].concat()) };
+        assert_eq!(s.questions(day(2026, 3, 2)), Vec::<&str>::new());
+        // Registration's own deadline counts from the arrival: no hours to ask about.
+        let asked = walk(&[Service::Registration], &[], day(2026, 3, 2));
+        assert!(!asked.iter().any(|q| q.starts_with("application.within_hours") || *q == "application.time"), "{asked:?}");
+    }
+
+    #[test]
+    fn the_hours_named_are_those_of_the_providers_still_open_through_the_channel_chosen() {
+        let hours = |s: &State| s.working_hours(day(2026, 3, 2)).into_iter().map(|(sv, h)| (sv, h.open, h.close)).collect::<Vec<_>>();
+        let phc = State { services: vec![Service::Phc], ..State::default() };
+        assert_eq!(hours(&phc), [(Service::Phc, 540, 1080)], "PHC 09:00–18:00");
+        // The permit at a ЦОН counts ЦОН hours (to 18:00); with the police, the provider's (to 18:30).
+        let mut trp = State { services: vec![Service::Trp], ..State::default() };
+        trp.raw.insert("application.channel", "con".into());
+        assert_eq!(hours(&trp), [(Service::Trp, 540, 1080)]);
+        trp.raw.insert("application.channel", "provider_office".into());
+        assert_eq!(hours(&trp), [(Service::Trp, 540, 1110)]);
+        // A service decided against names no hours.
+        trp.raw.insert("person.status", "citizen".into());
+        assert_eq!(hours(&trp), []);
+    }
+
+    #[test]
+    fn within_working_hours_reaches_the_rules_and_gives_the_deadline() {
+        let base = [
+            ("person.status", "citizen"),
+            ("person.date_of_birth", "1990-05-10"),
+            ("phc.applicant", "self"),
+            ("phc.reason", "relocation"),
+            ("phc.organisation_in_residence_unit", "yes"),
+            ("application.channel", "egov_eds"),
+            ("application.date", "2026-04-13"),
+        ];
+        let result = |within: &str| {
+            let mut s = with(&base);
+            s.services = vec![Service::Phc];
+            s.raw.insert("application.within_hours", within.into());
+            let r = tekser_rules::evaluate(&s.answers(), &tekser_rules::Context { as_of: day(2026, 4, 13) });
+            r.outcomes[0].deadline.as_ref().map(|d| (d.registered_on, d.result_on))
+        };
+        // Mon 13 Apr 2026: within → registered that day, answered Tue 14; after → both Tue 14.
+        assert_eq!(result("yes"), Some((day(2026, 4, 13), day(2026, 4, 14))));
+        assert_eq!(result("no"), Some((day(2026, 4, 14), day(2026, 4, 14))));
+        assert_eq!(result("?"), None, "don't know: no deadline");
     }
 
     #[test]

@@ -40,17 +40,29 @@ pub struct Answers {
 pub struct Application {
     /// Day of application (YYYY-MM-DD).
     pub date: Option<NaiveDate>,
-    /// Local time of application (HH:MM).
+    /// Local time of application (HH:MM). When answered, it decides instead of `within_hours`.
     #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub time: Option<NaiveTime>,
+    /// Whether the application is made within the provider's working hours (before it closes),
+    /// for a person who does not know the exact time: `false` for after hours or on a day off. All
+    /// the rules need of the time is whether it is before the provider closes.
+    pub within_hours: Option<bool>,
     /// The channel used.
     pub channel: Option<Channel>,
 }
 
 impl Application {
-    /// The moment, when both date and time are answered.
+    /// The moment, when the date and either the time or `within_hours` are answered (the time
+    /// first: it is the more precise).
     pub fn moment(&self) -> Option<crate::deadline::Moment> {
-        Some(crate::deadline::Moment { date: self.date?, time: self.time? })
+        use crate::deadline::TimeOfDay;
+        let time = match (self.time, self.within_hours) {
+            (Some(t), _) => TimeOfDay::At(t),
+            (None, Some(true)) => TimeOfDay::WithinHours,
+            (None, Some(false)) => TimeOfDay::AfterHours,
+            (None, None) => return None,
+        };
+        Some(crate::deadline::Moment { date: self.date?, time })
     }
 }
 
@@ -240,6 +252,7 @@ pub const APPLICATION_FIELDS: &[Field] = &[
         kind: FieldKind::Choice(&["egov_eds", "egov_otp", "con", "con_self_service", "operating_hall", "provider_office"]),
     },
     Field { path: "application.date", kind: FieldKind::Date },
+    Field { path: "application.within_hours", kind: FieldKind::Bool },
     Field { path: "application.time", kind: FieldKind::Time },
 ];
 

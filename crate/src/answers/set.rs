@@ -191,7 +191,7 @@ macro_rules! sections {
 
 sections! {
     Person { status, date_of_birth, iin, citizenship }
-    Application { date, time, channel }
+    Application { date, time, within_hours, channel }
     PhcAnswers { has_insurance, applicant, reason, changes_this_year, organisation_in_residence_unit, border_area, categories }
     LicenceAnswers {
         applicant, bin, holds_licence, action, annex_only, paper_licence, paper_lost_or_damaged, has_eds, court_ban,

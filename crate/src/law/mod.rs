@@ -9,7 +9,7 @@ pub mod trp;
 
 use crate::data::{Dated, Hours, Param, Provision};
 use crate::deadline::{self, Term};
-use crate::report::{Fee, Limit, Outcome};
+use crate::report::{Channel, Fee, Limit, Outcome, Service};
 use crate::Answers;
 use chrono::NaiveDate;
 
@@ -22,6 +22,25 @@ pub fn param<T>(out: &mut Outcome, p: &'static Param<T>, day: NaiveDate) -> Opti
         out.limit(Limit::RulesNotInData { day });
     }
     v
+}
+
+/// The working hours of the provider that registers an application for `service` made through
+/// `channel` (`None` for registration, whose own deadline counts from the arrival). The law modules
+/// count their deadlines with these hours; the app names them where it asks whether the person
+/// applies within them.
+pub fn provider_hours(service: Service, channel: Option<Channel>) -> Option<&'static Param<Hours>> {
+    use crate::data::{PARAM_HOURS_CON, PARAM_HOURS_LICENCE_PROVIDER, PARAM_HOURS_PHC_PROVIDER, PARAM_TRP_PROVIDER_HOURS};
+    match service {
+        Service::Phc => Some(&PARAM_HOURS_PHC_PROVIDER),
+        Service::MedicalLicence => Some(&PARAM_HOURS_LICENCE_PROVIDER),
+        // trp-page-term: the provider's hours are not in the source: ЦОН hours for the ЦОН
+        // channels, and an unverified parameter for the police and the portal.
+        Service::Trp => Some(match channel {
+            Some(Channel::Con | Channel::ConSelfService | Channel::OperatingHall) => &PARAM_HOURS_CON,
+            _ => &PARAM_TRP_PROVIDER_HOURS,
+        }),
+        Service::Registration => None,
+    }
 }
 
 /// Computes the result date when the application moment is answered, with the provider's hours

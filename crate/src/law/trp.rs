@@ -87,12 +87,9 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
     out.fee = Some(super::free(&P_TRP_PAGE_FEE));
 
     // trp-page-term: "1 working day". Provider hours are not in the source: ЦОН hours for the ЦОН
-    // channels, and an unverified parameter for the police and the portal.
+    // channels, and an unverified parameter for the police and the portal (`provider_hours`).
     if let Some(n) = super::param(&mut out, &PARAM_TRP_TERM_WD, ctx.as_of).and_then(|v| u32::try_from(v.value).ok()) {
-        let hours = match a.application.channel {
-            Some(Channel::Con | Channel::ConSelfService | Channel::OperatingHall) => &PARAM_HOURS_CON,
-            _ => &PARAM_TRP_PROVIDER_HOURS,
-        };
+        let hours = super::provider_hours(Service::Trp, a.application.channel).unwrap_or(&PARAM_TRP_PROVIDER_HOURS);
         super::apply_deadline(&mut out, a, ctx.as_of, hours, Term::WorkingDays(n), &P_TRP_PAGE_TERM);
     }
 

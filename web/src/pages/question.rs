@@ -59,7 +59,10 @@ pub fn question_page(p: &Props) -> Html {
     let number = p.state.raw.len() + usize::from(!p.state.raw.contains_key(path));
     let for_services = services_asking(&p.state, path);
     let question = t(&format!("question.{path}"), lang);
-    let hint = crate::i18n::t_opt(&format!("hint.{path}"), lang);
+    let hint = match path {
+        "application.within_hours" => Some(within_hours_hint(&p.state, lang)),
+        _ => crate::i18n::t_opt(&format!("hint.{path}"), lang),
+    };
     let err_id = "answer-error";
     let invalid = error.is_some();
     // What describes the answer box or the group of options: the hint, then the error (ids).
@@ -104,7 +107,9 @@ pub fn question_page(p: &Props) -> Html {
 
     let body = match f.kind {
         FieldKind::Bool => {
-            radios(vec![("yes".into(), t("ui.yes", lang)), ("no".into(), t("ui.no", lang)), (DONT_KNOW.into(), t("ui.dont_know", lang))])
+            // A question may word its yes and no (`option.<path>.yes`): "Yes, before the office closes".
+            let word = |o: &str| crate::i18n::t_opt(&format!("option.{path}.{o}"), lang).unwrap_or_else(|| t(&format!("ui.{o}"), lang));
+            radios(vec![("yes".into(), word("yes")), ("no".into(), word("no")), (DONT_KNOW.into(), t("ui.dont_know", lang))])
         }
         FieldKind::Choice(opts) => radios(opts.iter().map(|o| (o.to_string(), t(&format!("option.{path}.{o}"), lang))).collect()),
         FieldKind::Many(opts) => {
@@ -192,6 +197,30 @@ fn services_asking(state: &State, path: &str) -> String {
         .map(|o| t(&format!("service.{}", crate::i18n::code(&o.service)), state.lang))
         .collect();
     names.join(", ")
+}
+
+/// The hint of "Will you apply within working hours?": the hours of the providers still open, by
+/// service when they differ ("09:00–18:00, on working days"), else what after hours means.
+fn within_hours_hint(state: &State, lang: Lang) -> String {
+    let hours = state.working_hours(crate::today());
+    let span = |h: &tekser_rules::data::Hours| format!("{}–{}", hhmm(h.open), hhmm(h.close));
+    let mut spans: Vec<String> = hours.iter().map(|(_, h)| span(h)).collect();
+    spans.sort();
+    spans.dedup();
+    let named = match spans.as_slice() {
+        [] => return t("ui.within_hours_hint", lang),
+        [one] => format!("{one}, {}", t("ui.working_days", lang)),
+        _ => {
+            let each = hours.iter().map(|(s, h)| format!("{} {}", t(&format!("service.{}", crate::i18n::code(s)), lang), span(h)));
+            format!("{} ({})", each.collect::<Vec<_>>().join("; "), t("ui.working_days", lang))
+        }
+    };
+    t("hint.application.within_hours", lang).replace("{hours}", &named)
+}
+
+/// Minutes after midnight as `09:00`.
+fn hhmm(minutes: u16) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 fn error_line(error: &UseStateHandle<Option<String>>, lang: Lang) -> Html {

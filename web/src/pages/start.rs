@@ -9,19 +9,10 @@ use yew::prelude::*;
 #[function_component(StartPage)]
 pub fn start_page(p: &PageProps) -> Html {
     let lang = p.state.lang;
-    let chosen = use_state(Vec::<Service>::new);
-    let toggle = |s: Service| {
-        let chosen = chosen.clone();
-        Callback::from(move |_: Event| {
-            let mut v = (*chosen).clone();
-            if let Some(i) = v.iter().position(|x| *x == s) {
-                v.remove(i);
-            } else {
-                v.push(s);
-            }
-            chosen.set(v);
-        })
-    };
+    // The boxes ticked are the app's state (`State::ticked`), not the page's: those ticked on the
+    // pre-rendered page before the app ran come with it.
+    let chosen = p.state.ticked.clone();
+    let toggle = |s: Service| p.dispatch.reform(move |_: Event| Action::Tick(s));
     let start = {
         let chosen = chosen.clone();
         let d = p.dispatch.clone();
@@ -36,11 +27,9 @@ pub fn start_page(p: &PageProps) -> Html {
             <h1 tabindex="-1">{ t("ui.app_title", lang) }</h1>
             <p class="lead">{ t("ui.start_lead", lang) }</p>
             <p>{ t("ui.start_free", lang) }</p>
+            // A kiosk's notice (when answers are cleared) is in the footer of every page, this one too.
             <div class="notice" role="note">
                 <p>{ t("ui.screening_notice", lang) }</p>
-                if p.state.kiosk {
-                    <p>{ kiosk_notice(lang) }</p>
-                }
             </div>
             <form onsubmit={start} novalidate=true>
                 <fieldset>
