@@ -89,7 +89,12 @@ fn content(o: &Outcome, edition: &Edition, lang: Lang, link: Option<&str>) -> Ve
     if let Some(dl) = &o.deadline {
         out.push(Line::Heading(t("bundle.checklist.result", lang)));
         let term = tekser_rules::text::count(dl.working_days.into(), "working_day", lang);
-        out.push(Line::Para(format!("{}: {} ({term}; {})", t("ui.result_on", lang), tekser_rules::text::dmy(dl.result_on), cite(dl.citation, lang))));
+        out.push(Line::Para(format!(
+            "{}: {} ({term}; {})",
+            t("ui.result_on", lang),
+            tekser_rules::text::dmy(dl.result_on),
+            cite(dl.citation, lang)
+        )));
         out.push(Line::Small(t(&format!("convention.{}", dl.convention), lang)));
         out.push(month(dl.result_on, &dl.skipped.iter().map(|k| k.date).collect::<Vec<_>>(), lang));
         out.push(Line::Small(t("bundle.checklist.calendar_key", lang)));
@@ -126,7 +131,7 @@ fn month(day: NaiveDate, skipped: &[NaiveDate], lang: Lang) -> Line {
         };
         week[col] = Some((d.day(), mark));
         if col == 6 {
-            weeks.push(std::mem::replace(&mut week, [None; 7]));
+            weeks.push(std::mem::take(&mut week));
         }
         match d.succ_opt() {
             Some(n) => d = n,
@@ -157,7 +162,7 @@ fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('\u{a0}');
         }
         out.push(c);

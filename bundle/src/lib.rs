@@ -106,12 +106,16 @@ pub fn build(req: &Request) -> Result<Bundle, Error> {
         let name = format!("{dir}/checklist.html");
         files.push((name.clone(), checklist::html(o, &report.edition, lang, link.as_deref()).into_bytes()));
         readme.push((name, "bundle.readme.checklist_html"));
+        let portal = forms::on_portal(o);
         for form in tekser_rules::details::forms_for(o.service, &input.answers) {
+            if portal && forms::is_online(form) {
+                continue;
+            }
             let name = format!("{dir}/{}", forms::file_name(form));
             files.push((name.clone(), forms::form_pdf(form, &input, lang, req.as_of).map_err(fail(&name))?));
             readme.push((name, "bundle.readme.form"));
         }
-        if forms::on_portal(o) {
+        if portal {
             let name = format!("{dir}/portal.pdf");
             files.push((name.clone(), forms::portal_pdf(o, &input, lang, req.as_of).map_err(fail(&name))?));
             readme.push((name, "bundle.readme.portal"));
