@@ -25,6 +25,7 @@ pub mod calendar;
 pub mod data;
 pub mod deadline;
 pub mod ids;
+pub mod input;
 pub mod invariants;
 pub mod law;
 pub mod link;
