@@ -9,7 +9,8 @@
 //! - `validate(answers, { asOf, lang })`: the bad answers, each with its field and translated message;
 //! - `questions(answers, { asOf, lang })`: the facts still to ask, in interview order, with their
 //!   words, kinds and options;
-//! - `schema()`, `edition()`, `calendar(year, lang)`.
+//! - `schema()`, `edition()`, `calendar(year, lang)`, and `text(key, lang)`: the words of any code
+//!   a report holds.
 //!
 //! Plain objects in and out (`Serializer::json_compatible`: maps become objects, `None` `null`).
 //! A bad input is thrown as an `Error` whose `field` names the answer or option (`null`: the whole
@@ -177,6 +178,17 @@ pub fn questions(answers: &JsValue, options: &JsValue) -> Result<JsValue, JsValu
         })
         .collect();
     to_js(&list)
+}
+
+/// The words of a text key in the language asked for (`kk` by default): every code of a report is
+/// one (`service.<service>`, `verdict.<verdict>`, `reason.<code>`, `doc.<code>`, `question.<field>`,
+/// …; `crate/data/README.md` lists them). `null` for a key without a text.
+#[wasm_bindgen(js_name = text, skip_typescript)]
+pub fn words(key: &str, lang: &JsValue) -> Result<JsValue, JsValue> {
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"lang".into(), lang);
+    let o = read::options(&opts).map_err(|f| thrown(f, None))?;
+    Ok(text::text(key, o.lang).map_or(JsValue::NULL, JsValue::from_str))
 }
 
 /// The JSON Schema of an answers object (what `tekser schema` prints).

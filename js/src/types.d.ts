@@ -270,3 +270,5 @@ export function schema(): object;
 export function edition(): Edition;
 /** A year's special days (1900–2100), reasons in `lang` (`kk` by default). Throws a `TekserError`. */
 export function calendar(year: number, lang?: Lang): Calendar;
+/** The words of a text key (`verdict.eligible`, `reason.<code>`, `question.<field>`, …) in `lang`; `null` if none. */
+export function text(key: string, lang?: Lang): string | null;
