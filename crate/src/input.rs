@@ -129,7 +129,10 @@ mod tests {
     #[test]
     fn a_fault_on_a_question_names_it_and_what_it_takes() {
         let e = fault("person.status", "invalid type: integer `5`, expected …", None, Lang::En);
-        assert!(e.starts_with("person.status “") && e.contains("citizen, kandas") && e.ends_with("(invalid type: integer `5`, expected …)"), "{e}");
+        assert!(
+            e.starts_with("person.status “") && e.contains("citizen, kandas") && e.ends_with("(invalid type: integer `5`, expected …)"),
+            "{e}"
+        );
         let e = fault(".", "unknown field `persn`, expected one of …", None, Lang::Ru);
         assert_eq!(e, format!("{} persn", t("ui.file_unknown_field", Lang::Ru)));
         let e = fault(".", "expected value", Some((3, 7)), Lang::Kk);

@@ -77,8 +77,10 @@ pub fn today_utc5() -> NaiveDate {
 pub fn answers(v: &JsValue, lang: Lang) -> Result<Answers, Fault> {
     let head = text::word("input_error.parse", lang);
     let value: Value = match v.as_string() {
-        Some(s) => serde_json::from_str(s.strip_prefix('\u{feff}').unwrap_or(&s))
-            .map_err(|e| Fault { field: None, message: format!("{head}: {}", fault(".", &e.to_string(), Some((e.line(), e.column())), lang)) })?,
+        Some(s) => serde_json::from_str(s.strip_prefix('\u{feff}').unwrap_or(&s)).map_err(|e| Fault {
+            field: None,
+            message: format!("{head}: {}", fault(".", &e.to_string(), Some((e.line(), e.column())), lang)),
+        })?,
         None => serde_wasm_bindgen::from_value(v.clone())
             .map_err(|e| Fault { field: None, message: format!("{head}: {}", fault(".", &e.to_string(), None, lang)) })?,
     };
