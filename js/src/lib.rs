@@ -22,9 +22,8 @@ mod read;
 use chrono::Datelike;
 use read::{Fault, Options};
 use serde::Serialize;
-use tekser_rules::answers::{all_fields, FieldKind, InputError, APPLICATION_FIELDS};
+use tekser_rules::answers::{all_fields, FieldKind, InputError};
 use tekser_rules::input::{bad_answers, input_error};
-use tekser_rules::report::Verdict;
 use tekser_rules::{calendar as cal, text, Answers, Context, Lang, Report};
 use wasm_bindgen::prelude::*;
 
@@ -142,19 +141,6 @@ fn kind_name(k: FieldKind) -> (&'static str, &'static [&'static str]) {
     }
 }
 
-/// The fields still to ask, in interview order (`answers::all_fields`: the person first, then each
-/// service's own, the application last), as the app asks them (`web/src/state.rs`,
-/// `State::questions`): what the rules miss, and where the person may still apply, the facts that
-/// refine a checklist and the moment and channel of application; each unless already answered.
-fn to_ask(report: &Report, a: &Answers) -> Vec<&'static str> {
-    let may_apply = |o: &&tekser_rules::Outcome| !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable);
-    let missing = report.outcomes.iter().flat_map(|o| o.missing.iter().copied());
-    let refine = report.outcomes.iter().filter(may_apply).flat_map(|o| o.refine.iter().copied());
-    let applying = APPLICATION_FIELDS.iter().map(|f| f.path).filter(|_| report.outcomes.iter().any(|o| may_apply(&o)));
-    let wanted: Vec<&'static str> = missing.chain(refine).chain(applying).collect();
-    all_fields().map(|f| f.path).filter(|p| wanted.contains(p) && !a.answered(p)).collect()
-}
-
 /// The questions still to ask for the answers, in interview order, each with its field, kind,
 /// words, hint and options in the language asked for. Empty when nothing is left to ask. Throws on
 /// bad answers or options.
@@ -163,7 +149,7 @@ pub fn questions(answers: &JsValue, options: &JsValue) -> Result<JsValue, JsValu
     let o = read::options(options).map_err(|f| thrown(f, None))?;
     let (a, as_of) = checked(answers, o)?;
     let report = tekser_rules::evaluate(&a, &Context { as_of });
-    let list: Vec<Question> = to_ask(&report, &a)
+    let list: Vec<Question> = tekser_rules::answers::to_ask(&report, |p| a.answered(p))
         .into_iter()
         .filter_map(|path| all_fields().find(|f| f.path == path))
         .map(|f| {

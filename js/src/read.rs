@@ -4,7 +4,8 @@
 //! An object goes through `serde_json::Value` (serde-wasm-bindgen reads only a struct's known
 //! fields, so an unknown question would pass unseen), then into [`Answers`] naming the path of the
 //! first fault (`tekser_rules::input::fault`, the CLI's words). A number that JSON cannot hold
-//! (`NaN`, `Infinity`) would become `null` on the way: it is looked for and named instead.
+//! (`NaN`, `Infinity`) would become `null` on the way: it is looked for and named instead. An object
+//! nested deeper than a file may be (or holding itself) is refused first.
 //! Every fault is a [`Fault`]: the field it is on (none for the whole input) and its message.
 
 use chrono::NaiveDate;
@@ -81,6 +82,9 @@ pub fn answers(v: &JsValue, lang: Lang) -> Result<Answers, Fault> {
             field: None,
             message: format!("{head}: {}", fault(".", &e.to_string(), Some((e.line(), e.column())), lang)),
         })?,
+        None if too_deep(v, 0) => {
+            return Err(Fault { field: None, message: format!("{head}: {}", fault(".", "recursion limit exceeded", None, lang)) })
+        }
         None => serde_wasm_bindgen::from_value(v.clone())
             .map_err(|e| Fault { field: None, message: format!("{head}: {}", fault(".", &e.to_string(), None, lang)) })?,
     };
@@ -99,6 +103,22 @@ pub fn answers(v: &JsValue, lang: Lang) -> Result<Answers, Fault> {
         }
     }
     Ok(answers)
+}
+
+/// How deep an object may nest: serde_json's limit for a text, so an object is held to what a file is
+/// (the answers nest three deep). A deeper object, or one that holds itself, is refused before it is
+/// walked any further.
+const MAX_DEPTH: usize = 128;
+
+fn too_deep(v: &JsValue, depth: usize) -> bool {
+    if depth > MAX_DEPTH {
+        return true;
+    }
+    if !v.is_object() {
+        return false;
+    }
+    let values = js_sys::Object::values(v.unchecked_ref());
+    values.iter().any(|x| too_deep(&x, depth + 1))
 }
 
 /// The path of the first number JSON cannot hold (`NaN`, `±Infinity`) in an object or list.

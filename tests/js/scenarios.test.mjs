@@ -184,6 +184,17 @@ test('what JSON cannot say is refused, not dropped; options are checked', () => 
   assert.equal(e(() => lib.evaluate('{"person": {}} {}', { lang: 'en' })).field, null);
   assert.equal(e(() => lib.calendar(1899, 'en')).field, 'year');
   assert.equal(e(() => lib.calendar(2026.5, 'en')).field, 'year');
+  // An object deeper than a file may nest, or holding itself, is refused whole; the library goes on.
+  const cyclic = { person: {} };
+  cyclic.person.me = cyclic;
+  let deep = 'x';
+  for (let i = 0; i < 10_000; i++) deep = { a: [deep] };
+  for (const bad of [cyclic, { person: deep }]) {
+    const err = e(() => lib.evaluate(bad, { lang: 'en' }));
+    assert.equal(err.field, null);
+    assert.match(err.message, /not an answers file/);
+  }
+  assert.equal(lib.evaluate(examples[0].answers).outcomes.length, 1);
   // A Date is a day (its day in UTC); no options: Kazakh and the application date.
   assert.equal(lib.evaluate({}, { asOf: new Date(Date.UTC(2026, 2, 2)) }).as_of, '2026-03-02');
   assert.equal(lib.evaluate({ application: { date: '2026-04-01' } }).as_of, '2026-04-01');
