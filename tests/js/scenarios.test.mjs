@@ -286,6 +286,24 @@ test('schema and edition are the CLI\'s', () => {
   assert.match(lib.edition().hash, /^[0-9a-f]{64}$/);
 });
 
+test('tekser.d.ts declares every property the library returns', () => {
+  const declared = readFileSync(join(libDir, 'tekser.d.ts'), 'utf8');
+  const keys = new Set();
+  const walk = (v) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) keys.add(k), walk(x);
+  };
+  for (const s of scenarios) {
+    walk(lib.evaluate(s.answers, { asOf: s.as_of }));
+    walk(lib.questions(s.answers, { asOf: s.as_of }));
+  }
+  walk(lib.validate({ person: { iin: '123', date_of_birth: '2030-01-01' }, registration: { area_total_m2: -1 } }, { asOf: '2026-03-02' }));
+  walk([lib.calendar(2024), lib.calendar(2022), lib.edition()]);
+  assert.ok(keys.size > 60, `${keys.size} properties`);
+  const undeclared = [...keys].filter((k) => !new RegExp(`\\b${k}\\??: `).test(declared));
+  assert.deepEqual(undeclared, [], 'properties missing from js/src/types.d.ts');
+});
+
 test('evaluate: median time per call over the four examples (reported)', () => {
   // A batch is every example ten times; the time per call is the batch's time over its 40 calls.
   const batch = () => {
