@@ -12,7 +12,7 @@
 //! written; an unknown detail or a group that is not an object is refused, naming it.
 
 use serde_json::Value;
-use tekser_rules::answers::{all_fields, FieldKind};
+use tekser_rules::input::{fault, list_message, list_not_object, short};
 use tekser_rules::{Answers, Details, Lang};
 
 fn t(key: &str, lang: Lang) -> String {
@@ -81,13 +81,12 @@ fn parse_answers_only(text: &str, lang: Lang) -> Result<Answers, String> {
     // A list where an object belongs would be read by serde as the object's fields in order.
     if let Ok(v) = serde_json::from_str::<Value>(text) {
         if let Some(path) = list_not_object(&v, "") {
-            let place = if path.is_empty() { t("input_file.whole_file", lang) } else { format!("`{path}`") };
-            return Err(format!("{head}: {}", t("input_file.list_not_object", lang).replace("{path}", &place)));
+            return Err(list_message(&path, lang));
         }
     }
     let de = &mut serde_json::Deserializer::from_str(text);
     let answers: Answers =
-        serde_path_to_error::deserialize(&mut *de).map_err(|e| format!("{head}: {}", fault(&e.path().to_string(), e.inner(), lang)))?;
+        serde_path_to_error::deserialize(&mut *de).map_err(|e| format!("{head}: {}", fault_at(&e.path().to_string(), e.inner(), lang)))?;
     de.end().map_err(|e| {
         let where_ = t("input_file.trailing", lang).replace("{line}", &e.line().to_string()).replace("{column}", &e.column().to_string());
         format!("{head}: {where_}")
@@ -95,89 +94,9 @@ fn parse_answers_only(text: &str, lang: Lang) -> Result<Answers, String> {
     Ok(answers)
 }
 
-/// At most `max` characters of what the file or serde says: a 10 MB value is not echoed back.
-fn short(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
-    }
-}
-
-/// What is wrong where serde stopped (`path`: `.` for the whole file, `phc.categories[1]` for an item
-/// of a list), in the person's language: the question by its path and words and what it takes, an
-/// unknown question or service, a section that is not a group of answers, or the line and column of
-/// text that is not JSON. In English, serde's own words follow in brackets.
-fn fault(path: &str, e: &serde_json::Error, lang: Lang) -> String {
-    let msg = e.to_string();
-    let between_backticks = |prefix: &str| msg.strip_prefix(prefix).and_then(|rest| rest.split('`').next()).map(str::to_string);
-    let field_path = path.split('[').next().unwrap_or(path);
-    let is_section = |s: &str| all_fields().any(|f| f.path.split_once('.').is_some_and(|(sec, _)| sec == s));
-    let body = if let Some(f) = all_fields().find(|f| f.path == field_path) {
-        crate::render::on_question(path, &expected(f.path, lang).unwrap_or_default(), lang)
-    } else if let Some(name) = between_backticks("unknown field `") {
-        let full = if path == "." {
-            name
-        } else if path.ends_with(&name) {
-            path.to_string()
-        } else {
-            format!("{path}.{name}")
-        };
-        format!("{} {}", t("ui.file_unknown_field", lang), short(&full, 60))
-    } else if field_path == "services" {
-        let code = between_backticks("unknown variant `").map(|c| format!(" {}", short(&c, 60))).unwrap_or_default();
-        format!("{}{code}; {}", t("ui.file_unknown_service", lang), expected("services", lang).unwrap_or_default())
-    } else if is_section(field_path) {
-        format!("{} {field_path}", t("ui.file_not_section", lang))
-    } else if e.line() > 0 {
-        let at = t("input_error.at", lang).replace("{line}", &e.line().to_string()).replace("{column}", &e.column().to_string());
-        format!("{} ({at})", t("ui.file_not_answers", lang))
-    } else {
-        t("ui.file_not_answers", lang)
-    };
-    match lang {
-        Lang::En => format!("{body} ({})", short(&msg, 160)),
-        _ => body,
-    }
-}
-
-/// The path of the first list that stands where the schema has an object or a single value: lists
-/// belong only to `services` and to the many-choice questions.
-fn list_not_object(v: &Value, path: &str) -> Option<String> {
-    match v {
-        Value::Array(items) => {
-            let many = path == "services" || all_fields().any(|f| f.path == path && matches!(f.kind, FieldKind::Many(_)));
-            if !many {
-                return Some(path.to_string());
-            }
-            items.iter().enumerate().find_map(|(i, x)| list_not_object(x, &format!("{path}[{i}]")))
-        }
-        Value::Object(m) => {
-            m.iter().find_map(|(k, x)| list_not_object(x, &if path.is_empty() { k.clone() } else { format!("{path}.{k}") }))
-        }
-        _ => None,
-    }
-}
-
-/// What the field at `path` takes, in words (`phc.categories[0]` is an item of `phc.categories`).
-fn expected(path: &str, lang: Lang) -> Option<String> {
-    let path = path.split('[').next().unwrap_or(path);
-    if path == "services" {
-        let codes = ["phc", "medical_licence", "trp", "registration"].join(", ");
-        return Some(t("input_file.expected.many", lang).replace("{options}", &codes));
-    }
-    let f = all_fields().find(|f| f.path == path)?;
-    let (key, options) = match f.kind {
-        FieldKind::Bool => ("bool", None),
-        FieldKind::Date => ("date", None),
-        FieldKind::Time => ("time", None),
-        FieldKind::Int => ("int", None),
-        FieldKind::Number => ("number", None),
-        FieldKind::Text | FieldKind::Iin | FieldKind::Bin | FieldKind::Country => ("text", None),
-        FieldKind::Choice(o) => ("choice", Some(o)),
-        FieldKind::Many(o) => ("many", Some(o)),
-    };
-    let text = t(&format!("input_file.expected.{key}"), lang);
-    Some(options.map(|o| text.replace("{options}", &o.join(", "))).unwrap_or(text))
+/// [`fault`] with serde_json's line and column (none for a fault found after the text was read).
+fn fault_at(path: &str, e: &serde_json::Error, lang: Lang) -> String {
+    fault(path, &e.to_string(), (e.line() > 0).then(|| (e.line(), e.column())), lang)
 }
 
 #[cfg(test)]

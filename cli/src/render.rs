@@ -1,8 +1,7 @@
 //! Plain-text rendering of a report and the calendar, in the chosen language.
 
 use std::fmt::Write;
-use tekser_rules::answers::InputError;
-use tekser_rules::calendar::{self, Why};
+use tekser_rules::calendar;
 use tekser_rules::data::Provision;
 use tekser_rules::report::{Outcome, Status, Verdict};
 use tekser_rules::{Lang, Report};
@@ -32,22 +31,8 @@ fn cite(p: &Provision, lang: Lang) -> String {
     format!("{}, {}{prov}", tekser_rules::text::source_label(p.act, lang), p.unit.get(lang))
 }
 
-/// `person.iin «IIN (12 digits)»: message`, with each language's quotation marks.
-/// (`phc.categories[1]`, an item of a list, is shown as such and named by its question.)
-pub fn on_question(path: &str, message: &str, lang: Lang) -> String {
-    let q = t(&format!("question.{}", path.split('[').next().unwrap_or(path)), lang);
-    format!("{path} {}", t("ui.problem_on", lang).replace("{q}", &q).replace("{e}", message))
-}
-
-/// A bad answer found by `Answers::validate`.
-pub fn input_error(e: &InputError, lang: Lang) -> String {
-    on_question(e.field, &e.kind.message(lang), lang)
-}
-
-/// The heading over the bad answers `validate` found.
-pub fn bad_answers(n: usize, lang: Lang) -> String {
-    t("input_error.bad_answers", lang).replace("{n}", &n.to_string())
-}
+// The words for bad input are shared with the JavaScript library (`tekser_rules::input`).
+pub use tekser_rules::input::{bad_answers, input_error};
 
 pub fn report(r: &Report, lang: Lang) -> String {
     let mut s = String::new();
@@ -137,7 +122,7 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
         let _ = writeln!(s, "   {}: {}   {}: {}", t("ui.registered_on", lang), d.registered_on, t("ui.result_on", lang), d.result_on);
         let _ = writeln!(s, "   {}", t(&format!("convention.{}", d.convention), lang));
         for k in &d.skipped {
-            let _ = writeln!(s, "   {} {}", k.date, why(&k.why, lang));
+            let _ = writeln!(s, "   {} {}", k.date, k.why.words(lang));
         }
     }
     if !o.timeline.is_empty() {
@@ -187,17 +172,6 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
     s.push('\n');
 }
 
-fn why(w: &Why, lang: Lang) -> String {
-    match w {
-        Why::Weekend => t("why.weekend", lang),
-        Why::Holiday { key, .. } => format!("{}: {}", t("why.holiday", lang), t(&format!("holiday.{key}"), lang)),
-        Why::HolidayMoved { key, from } => format!("{}: {} ({from})", t("why.holiday_moved", lang), t(&format!("holiday.{key}"), lang)),
-        // The transfer order's name is stored in English only: the day it pairs with says enough.
-        Why::TransferDayOff { working_day, .. } => format!("{} (↔ {working_day})", t("why.transfer_day_off", lang)),
-        Why::TransferWorkingDay { day_off, .. } => format!("{} (↔ {day_off})", t("why.transfer_working_day", lang)),
-    }
-}
-
 pub fn calendar(year: i32, lang: Lang) -> String {
     let mut s = String::new();
     if !calendar::year_published(year) {
@@ -205,7 +179,7 @@ pub fn calendar(year: i32, lang: Lang) -> String {
     }
     for d in calendar::special_days(year) {
         let weekday = t(&format!("weekday.{}", d.date.format("%a").to_string().to_lowercase()), lang);
-        let _ = writeln!(s, "{} {weekday}  {}", d.date, why(&d.why, lang));
+        let _ = writeln!(s, "{} {weekday}  {}", d.date, d.why.words(lang));
     }
     s
 }

@@ -37,6 +37,22 @@ pub enum Why {
     },
 }
 
+impl Why {
+    /// The reason in words ("Holiday: Nauryz", "Day off moved by a transfer order (↔ 2026-01-03)"),
+    /// as the CLI's calendar and the JavaScript library's `calendar` say it.
+    pub fn words(&self, lang: crate::Lang) -> String {
+        let t = |key: &str| crate::text::word(key, lang);
+        match self {
+            Why::Weekend => t("why.weekend"),
+            Why::Holiday { key, .. } => format!("{}: {}", t("why.holiday"), t(&format!("holiday.{key}"))),
+            Why::HolidayMoved { key, from } => format!("{}: {} ({from})", t("why.holiday_moved"), t(&format!("holiday.{key}"))),
+            // The transfer order's name is stored in English only: the day it pairs with says enough.
+            Why::TransferDayOff { working_day, .. } => format!("{} (↔ {working_day})", t("why.transfer_day_off")),
+            Why::TransferWorkingDay { day_off, .. } => format!("{} (↔ {day_off})", t("why.transfer_working_day")),
+        }
+    }
+}
+
 /// A day that is not a working day, with the reason.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct NonWorkingDay {

@@ -26,6 +26,7 @@ pub mod data;
 pub mod deadline;
 pub mod details;
 pub mod ids;
+pub mod input;
 pub mod invariants;
 pub mod law;
 pub mod link;

@@ -40,6 +40,8 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-sync',
 ];
+/** How the harness launches Chromium, for a test that drives it without the app (jslib.test.mjs). */
+export const CHROMIUM_LAUNCH = Object.freeze({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
 /** Elements a keyboard user can reach: the app is "interactive" when the first of these appears. */
 export const FOCUSABLE =

@@ -9,7 +9,10 @@ use tekser_rules::Answers;
 pub fn cases() -> Vec<(String, Answers, chrono::NaiveDate)> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
     let dir = |d: &str| {
-        let mut v: Vec<_> = std::fs::read_dir(format!("{root}/{d}")).unwrap().map(|e| e.unwrap().path()).collect();
+        // Answers files only (`examples/js/` is the JavaScript library's example page).
+        let mut v: Vec<_> = (std::fs::read_dir(format!("{root}/{d}")).unwrap().map(|e| e.unwrap().path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json" || x == "yaml"))
+            .collect();
         v.sort();
         v
     };

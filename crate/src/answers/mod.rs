@@ -261,7 +261,43 @@ pub fn all_fields() -> impl Iterator<Item = &'static Field> {
     PERSON_FIELDS.iter().chain(phc::FIELDS).chain(licence::FIELDS).chain(trp::FIELDS).chain(registration::FIELDS).chain(APPLICATION_FIELDS)
 }
 
+/// The fields still to ask after `report`, in interview order ([`all_fields`]: the person first, then
+/// each service's own, the application last): what the rules miss, and, where the person may still
+/// apply (a service neither "not eligible" nor "not applicable"), the facts that refine a checklist
+/// (`Outcome::refine`) and the moment and channel of application; each unless `answered`. Once every
+/// service is decided against, nothing more. (The JavaScript library's `questions`; the app's
+/// `State::questions` asks the same.)
+pub fn to_ask(report: &crate::Report, answered: impl Fn(&str) -> bool) -> Vec<&'static str> {
+    use crate::Verdict;
+    let may_apply = |o: &&crate::Outcome| !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable);
+    let missing = report.outcomes.iter().flat_map(|o| o.missing.iter().copied());
+    let refine = report.outcomes.iter().filter(may_apply).flat_map(|o| o.refine.iter().copied());
+    let applying = APPLICATION_FIELDS.iter().map(|f| f.path).filter(|_| report.outcomes.iter().any(|o| may_apply(&o)));
+    let wanted: Vec<&'static str> = missing.chain(refine).chain(applying).collect();
+    all_fields().map(|f| f.path).filter(|p| wanted.contains(p) && !answered(p)).collect()
+}
+
 /// The interview order of one service: person fields, then the service's own.
 pub fn field_order(service_fields: &'static [Field]) -> Vec<&'static str> {
     PERSON_FIELDS.iter().chain(service_fields).chain(APPLICATION_FIELDS).map(|f| f.path).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{evaluate, Context};
+
+    #[test]
+    fn to_ask_keeps_the_interview_order_and_skips_what_is_answered() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let a = Answers { services: Some(vec![Service::Phc]), ..Default::default() };
+        let report = evaluate(&a, &Context { as_of });
+        let asked = to_ask(&report, |_| false);
+        assert_eq!(asked.first(), Some(&"person.status"));
+        let in_order: Vec<&str> = all_fields().map(|f| f.path).filter(|p| asked.contains(p)).collect();
+        assert_eq!(asked, in_order);
+        assert!(asked.iter().all(|p| p.starts_with("person.") || p.starts_with("phc.") || p.starts_with("application.")), "{asked:?}");
+        let rest = to_ask(&report, |p| p == "person.status");
+        assert_eq!(rest, asked[1..]);
+    }
 }
