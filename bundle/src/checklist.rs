@@ -5,7 +5,7 @@
 //! screening notice with the rules edition code and hash, and, when a base URL is given, the QR
 //! code of the results link with what it carries.
 
-use crate::forms::{cite, code, lang_code, t};
+use crate::forms::{cite, code, t};
 use crate::layout::Doc;
 use chrono::{Datelike, NaiveDate};
 use tekser_rules::report::{Edition, Outcome, Verdict};
@@ -187,7 +187,7 @@ pub fn pdf(o: &Outcome, edition: &Edition, lang: Lang, link: Option<&str>, as_of
         Some(Line::Title(s)) => s.clone(),
         _ => String::new(),
     };
-    let mut d = Doc::new(&title, lang_code(lang), as_of);
+    let mut d = Doc::new(&title, lang.code(), as_of);
     for l in lines {
         match l {
             Line::Title(s) => d.heading(1, &s),
@@ -218,7 +218,7 @@ pub fn html(o: &Outcome, edition: &Edition, lang: Lang, link: Option<&str>) -> S
     };
     let mut h = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>body{{font-family:sans-serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.4}}small{{color:#444}}td{{width:2.2em;height:2em;text-align:center}}td.off{{background:#ddd}}td.due{{background:#999;font-weight:bold}}</style>\n</head>\n<body>\n",
-        lang_code(lang),
+        lang.code(),
         esc(&title)
     );
     let mut list: Option<&str> = None;

@@ -30,16 +30,6 @@ pub struct Input {
     pub file: Map<String, Json>,
 }
 
-/// The serde code of a service.
-pub fn service_code(s: Service) -> &'static str {
-    match s {
-        Service::Phc => "phc",
-        Service::MedicalLicence => "medical_licence",
-        Service::Trp => "trp",
-        Service::Registration => "registration",
-    }
-}
-
 /// Reads the file's text; `None` when it is not a JSON object.
 pub fn read(text: &str, as_of: NaiveDate) -> Option<Input> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -50,8 +40,7 @@ pub fn read(text: &str, as_of: NaiveDate) -> Option<Input> {
             Json::Array(items) => items.iter().collect(),
             one => vec![one],
         };
-        let chosen: Vec<Service> =
-            Service::ALL.into_iter().filter(|s| codes.iter().any(|c| c.as_str() == Some(service_code(*s)))).collect();
+        let chosen: Vec<Service> = Service::ALL.into_iter().filter(|s| codes.iter().any(|c| c.as_str() == Some(s.code()))).collect();
         if !chosen.is_empty() {
             input.services = chosen;
         }

@@ -29,7 +29,6 @@ pub mod checklist;
 pub mod forms;
 pub mod input;
 pub mod layout;
-pub mod link;
 
 use chrono::NaiveDate;
 use tekser_rules::report::{Service, Verdict};
@@ -84,7 +83,7 @@ pub fn may_apply(v: Verdict) -> bool {
 
 /// The file names of a service's files: its folder is the service's code.
 fn folder(s: Service) -> &'static str {
-    input::service_code(s)
+    s.code()
 }
 
 /// Builds the bundle.
@@ -92,7 +91,10 @@ pub fn build(req: &Request) -> Result<Bundle, Error> {
     let input = input::read(&req.answers, req.as_of).ok_or(Error::NotAnswers)?;
     let report = evaluate(&input.answers, &Context { as_of: req.as_of });
     let lang = req.lang;
-    let link = req.base_url.as_deref().map(|base| link::results_link(base, lang, &input.services, &input.pairs));
+    let link = req
+        .base_url
+        .as_deref()
+        .map(|base| tekser_rules::link::results_link(base, lang, &input.services, input.pairs.iter().map(|(k, v)| (&**k, v.as_str()))));
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     fn fail(file: &str) -> impl Fn(String) -> Error + '_ {
         move |message| Error::Build { file: file.to_string(), message }
@@ -132,7 +134,7 @@ pub fn build(req: &Request) -> Result<Bundle, Error> {
     readme.push(("LICENSE-DejaVu.txt".into(), "bundle.readme.licence"));
     files.insert(0, ("README.txt".into(), readme_text(&readme, any_service, lang).into_bytes()));
     let zip = archive::zip(&files).map_err(fail("zip"))?;
-    let services: Vec<&str> = input.services.iter().map(|s| input::service_code(*s)).collect();
+    let services: Vec<&str> = input.services.iter().map(|s| s.code()).collect();
     Ok(Bundle { name: format!("tekser-{}-{}.zip", services.join("-").replace('_', "-"), req.as_of), files, zip })
 }
 
