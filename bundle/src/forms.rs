@@ -29,11 +29,7 @@ pub fn code<T: serde::Serialize>(v: &T) -> String {
 }
 
 pub fn lang_code(l: Lang) -> &'static str {
-    match l {
-        Lang::Kk => "kk",
-        Lang::Ru => "ru",
-        Lang::En => "en",
-    }
+    l.code()
 }
 
 /// The value a form prints for a detail: as typed when it fits its field (a bad one stays blank),

@@ -28,6 +28,7 @@ pub mod details;
 pub mod ids;
 pub mod invariants;
 pub mod law;
+pub mod link;
 pub mod report;
 pub mod text;
 

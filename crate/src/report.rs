@@ -27,6 +27,16 @@ pub enum Service {
 
 impl Service {
     pub const ALL: [Service; 4] = [Service::Phc, Service::MedicalLicence, Service::Trp, Service::Registration];
+
+    /// The service's code in answers files, links and JSON (its serde name).
+    pub fn code(self) -> &'static str {
+        match self {
+            Service::Phc => "phc",
+            Service::MedicalLicence => "medical_licence",
+            Service::Trp => "trp",
+            Service::Registration => "registration",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -39,6 +39,15 @@ impl Lang {
             _ => None,
         }
     }
+
+    /// The language's code (`kk`, `ru`, `en`), as [`Lang::parse`] reads it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
 }
 
 /// A date as acts are dated: "09.01.2026" (by hand: chrono's strftime would add to the app's WASM).
@@ -198,6 +207,8 @@ pub const PROPER_NAMES: &[&str] = &[
     "VIII",
     "UTC",
     "JSON",
+    // The QR code that takes the results to a phone: "QR код", "QR-код" in kk and ru.
+    "QR",
     "cookie",
     // JSON's own words and the names of text encodings, quoted in the answers-file messages.
     "true",

@@ -482,33 +482,11 @@ pub fn first_screen(kiosk: bool) -> Screen {
 // ------------------------------------------------------------------ the URL fragment
 
 fn lang_code(l: Lang) -> &'static str {
-    match l {
-        Lang::Kk => "kk",
-        Lang::Ru => "ru",
-        Lang::En => "en",
-    }
+    l.code()
 }
 
 fn service_code(s: Service) -> &'static str {
-    match s {
-        Service::Phc => "phc",
-        Service::MedicalLicence => "medical_licence",
-        Service::Trp => "trp",
-        Service::Registration => "registration",
-    }
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-fn enc(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    s.code()
 }
 
 /// Decodes a percent-encoded value. Nothing is dropped: a `%` not followed by two hex digits stays as
@@ -568,9 +546,7 @@ pub fn to_link(s: &State) -> Option<String> {
         return None;
     }
     let mut q = to_fragment(s);
-    for (k, v) in &s.raw {
-        q.push_str(&format!("&{k}={}", enc(v)));
-    }
+    tekser_rules::link::append_answers(&mut q, s.raw.iter().map(|(k, v)| (*k, v.as_str())));
     Some(q)
 }
 

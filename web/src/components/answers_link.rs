@@ -56,8 +56,12 @@ fn say(text: &str) {
     }
 }
 
-/// This page's address without its fragment (`https://…/`).
-fn page_address() -> String {
+/// This page's address without its fragment (`https://…/`); empty where there is no browser (the
+/// pages rendered natively, at build time and in the tests).
+pub fn page_address() -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
     let l = gloo_utils::window().location();
     l.origin().unwrap_or_default() + &l.pathname().unwrap_or_default()
 }

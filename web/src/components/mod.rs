@@ -6,3 +6,4 @@ pub mod citation;
 pub mod idle;
 pub mod lang_switch;
 pub mod outcome;
+pub mod qr;

@@ -4,6 +4,7 @@
 //! actions: print, save or load the answers, start again.
 
 use crate::components::outcome::{can_apply, next_steps, verdict_class, OutcomeView};
+use crate::components::qr::PhoneQr;
 use crate::i18n::{code, count, long_date, long_date_weekday, t};
 use crate::pages::BackLink;
 use crate::state::{Action, Screen, State};
@@ -56,6 +57,8 @@ pub fn results_page(p: &PageProps) -> Html {
             <h1 tabindex="-1">{ t("ui.results_title", lang) }</h1>
             <crate::pages::Problems ..p.clone() />
             <div class="notice" role="note"><p>{ t("ui.screening_notice", lang) }</p></div>
+            // On a kiosk the code is how the results go home: open, near the top.
+            if s.kiosk { <PhoneQr state={p.state.clone()} /> }
             if outcomes.len() > 1 {
                 <h2>{ t("ui.overview", lang) }</h2>
                 <ul class="overview">
@@ -75,6 +78,7 @@ pub fn results_page(p: &PageProps) -> Html {
                     { for not_for_you.into_iter().map(view) }
                 </details>
             }
+            if !s.kiosk { <PhoneQr state={p.state.clone()} /> }
             { for outcomes.iter().filter(|o| can_apply(o.verdict)).map(|o| html! {
                 <ChecklistPrint outcome={o.clone()} state={p.state.clone()} chosen={chosen} checked={checked.clone()} />
             }) }
