@@ -28,6 +28,10 @@ pub fn code<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
+pub fn lang_code(l: Lang) -> &'static str {
+    l.code()
+}
+
 /// The value a form prints for a detail: as typed when it fits its field (a bad one stays blank),
 /// else what the answers know (the IIN, the BIN, the citizenship).
 pub fn value(path: &str, input: &Input) -> Option<String> {
@@ -80,7 +84,7 @@ pub fn file_name(form: &Form) -> String {
 /// A form as PDF.
 pub fn form_pdf(form: &Form, input: &Input, lang: Lang, as_of: chrono::NaiveDate) -> Result<Vec<u8>, String> {
     let title = t(&format!("details.form.{}", form.code), lang);
-    let mut d = Doc::new(&title, lang.code(), as_of);
+    let mut d = Doc::new(&title, lang_code(lang), as_of);
     match form.code {
         "licence_appendix_2" => appendix_2_3(&mut d, input, lang, false),
         "licence_appendix_3" => appendix_2_3(&mut d, input, lang, true),
@@ -191,7 +195,7 @@ pub fn on_portal(o: &Outcome) -> bool {
 pub fn portal_pdf(o: &Outcome, input: &Input, lang: Lang, as_of: chrono::NaiveDate) -> Result<Vec<u8>, String> {
     let service = t(&format!("service.{}", code(&o.service)), lang);
     let title = format!("{} — {service}", t("bundle.portal.title", lang));
-    let mut d = Doc::new(&title, lang.code(), as_of);
+    let mut d = Doc::new(&title, lang_code(lang), as_of);
     d.heading(1, &title);
     d.para(&t("bundle.portal.intro", lang));
     d.small(&t("bundle.portal.order", lang));

@@ -30,6 +30,11 @@ pub struct Input {
     pub file: Map<String, Json>,
 }
 
+/// The serde code of a service.
+pub fn service_code(s: Service) -> &'static str {
+    s.code()
+}
+
 /// Reads the file's text; `None` when it is not a JSON object.
 pub fn read(text: &str, as_of: NaiveDate) -> Option<Input> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -40,7 +45,8 @@ pub fn read(text: &str, as_of: NaiveDate) -> Option<Input> {
             Json::Array(items) => items.iter().collect(),
             one => vec![one],
         };
-        let chosen: Vec<Service> = Service::ALL.into_iter().filter(|s| codes.iter().any(|c| c.as_str() == Some(s.code()))).collect();
+        let chosen: Vec<Service> =
+            Service::ALL.into_iter().filter(|s| codes.iter().any(|c| c.as_str() == Some(service_code(*s)))).collect();
         if !chosen.is_empty() {
             input.services = chosen;
         }

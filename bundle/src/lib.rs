@@ -83,7 +83,7 @@ pub fn may_apply(v: Verdict) -> bool {
 
 /// The file names of a service's files: its folder is the service's code.
 fn folder(s: Service) -> &'static str {
-    s.code()
+    input::service_code(s)
 }
 
 /// Builds the bundle.
@@ -91,10 +91,9 @@ pub fn build(req: &Request) -> Result<Bundle, Error> {
     let input = input::read(&req.answers, req.as_of).ok_or(Error::NotAnswers)?;
     let report = evaluate(&input.answers, &Context { as_of: req.as_of });
     let lang = req.lang;
-    let link = req
-        .base_url
-        .as_deref()
-        .map(|base| tekser_rules::link::results_link(base, lang, &input.services, input.pairs.iter().map(|(k, v)| (&**k, v.as_str()))));
+    let pairs = input.pairs.iter().map(|(k, v)| (*k, v.as_str()));
+    let link = req.base_url.as_deref().map(|base| tekser_rules::link::results_link(base, lang, &input.services, pairs));
+    let qr = link.as_deref().and_then(checklist::Qr::new);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     fn fail(file: &str) -> impl Fn(String) -> Error + '_ {
         move |message| Error::Build { file: file.to_string(), message }
@@ -103,10 +102,10 @@ pub fn build(req: &Request) -> Result<Bundle, Error> {
     for o in report.outcomes.iter().filter(|o| may_apply(o.verdict)) {
         let dir = folder(o.service);
         let name = format!("{dir}/checklist.pdf");
-        files.push((name.clone(), checklist::pdf(o, &report.edition, lang, link.as_deref(), req.as_of).map_err(fail(&name))?));
+        files.push((name.clone(), checklist::pdf(o, &report.edition, lang, qr.as_ref(), req.as_of).map_err(fail(&name))?));
         readme.push((name, "bundle.readme.checklist"));
         let name = format!("{dir}/checklist.html");
-        files.push((name.clone(), checklist::html(o, &report.edition, lang, link.as_deref()).into_bytes()));
+        files.push((name.clone(), checklist::html(o, &report.edition, lang, qr.as_ref()).into_bytes()));
         readme.push((name, "bundle.readme.checklist_html"));
         let portal = forms::on_portal(o);
         for form in tekser_rules::details::forms_for(o.service, &input.answers) {
@@ -134,7 +133,7 @@ pub fn build(req: &Request) -> Result<Bundle, Error> {
     readme.push(("LICENSE-DejaVu.txt".into(), "bundle.readme.licence"));
     files.insert(0, ("README.txt".into(), readme_text(&readme, any_service, lang).into_bytes()));
     let zip = archive::zip(&files).map_err(fail("zip"))?;
-    let services: Vec<&str> = input.services.iter().map(|s| s.code()).collect();
+    let services: Vec<&str> = input.services.iter().map(|s| input::service_code(*s)).collect();
     Ok(Bundle { name: format!("tekser-{}-{}.zip", services.join("-").replace('_', "-"), req.as_of), files, zip })
 }
 

@@ -5,7 +5,7 @@
 //! through the app's reader to the same answers and details. The first page of each PDF is rendered
 //! to `target/bundle-pages/<example>-<lang>/` for review.
 //!
-//! Needs poppler-utils and zbar-tools (`scripts/bundle-tools` installs them).
+//! Needs poppler-utils and zbar-tools (`scripts/web-tools` installs them).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -147,7 +147,7 @@ fn dir(kind: &str, c: &Case, lang: &str) -> PathBuf {
 }
 
 fn run(cmd: &mut Command) -> std::process::Output {
-    cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e} (run scripts/bundle-tools)"))
+    cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e} (run scripts/web-tools)"))
 }
 
 /// The text of a PDF, white space collapsed.
@@ -188,7 +188,7 @@ fn every_pdf_holds_the_filled_values_kazakh_letters_included() {
                 (Some(f), _) => f.fields.to_vec(),
                 (None, true) => {
                     let service = name.split('/').next().unwrap_or_default();
-                    let s = tekser_rules::Service::ALL.into_iter().find(|s| s.code() == service).expect("a service");
+                    let s = tekser_rules::Service::ALL.into_iter().find(|s| input::service_code(*s) == service).expect("a service");
                     let all = tekser_rules::details::forms_for(s, &input.answers);
                     let online: Vec<_> = all.iter().filter(|f| tekser_bundle::forms::is_online(f)).collect();
                     let forms = if online.is_empty() { all.iter().collect() } else { online };
@@ -219,7 +219,7 @@ fn the_checklist_s_qr_code_is_the_results_link_and_carries_no_detail() {
     for (c, lang, code, b) in bundles().iter().filter(|(_, l, _, _)| *l == Lang::Ru) {
         let out = dir("bundle-test", c, code);
         let input = input::read(&c.text, c.as_of).expect("read");
-        let link = tekser_rules::link::results_link(BASE, *lang, &input.services, input.pairs.iter().map(|(k, v)| (&**k, v.as_str())));
+        let link = tekser_rules::link::results_link(BASE, *lang, &input.services, input.pairs.iter().map(|(k, v)| (*k, v.as_str())));
         assert!(link.starts_with(&format!("{BASE}#/results?lang=ru&s=")), "{link}");
         // Every detail long enough to be told apart from an answer's code (not "yes", not "12").
         for (_, v) in input.details.iter().filter(|(_, v)| v.chars().count() > 4) {
