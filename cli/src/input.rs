@@ -6,10 +6,14 @@
 //! what the field takes (`person.status`: one of citizen, kandas, …). Every message is in the
 //! chosen language (`input_file.*` texts); serde's own words, in English, follow in brackets with
 //! the line and column.
+//!
+//! The person's details (`tekser_rules::details`) are one more top-level object, `"details":
+//! {"applicant": {"full_name": "…"}, …}`: each a text (a number is taken as its digits), kept as
+//! written; an unknown detail or a group that is not an object is refused, naming it.
 
 use serde_json::Value;
 use tekser_rules::answers::{all_fields, FieldKind};
-use tekser_rules::{Answers, Lang};
+use tekser_rules::{Answers, Details, Lang};
 
 fn t(key: &str, lang: Lang) -> String {
     tekser_rules::text(key, lang).unwrap_or(key).to_string()
@@ -26,7 +30,53 @@ pub fn decode(bytes: &[u8], lang: Lang) -> Result<&str, String> {
 }
 
 /// Parses answers, naming the place of the first problem (a field path, or a line and column).
+#[cfg(test)]
 pub fn parse_answers(text: &str, lang: Lang) -> Result<Answers, String> {
+    parse_file(text, lang).map(|(a, _)| a)
+}
+
+/// Parses an answers file with its details, naming the place of the first problem.
+pub fn parse_file(text: &str, lang: Lang) -> Result<(Answers, Details), String> {
+    let head = t("input_error.parse", lang);
+    // The details are taken out first; the rest is read as the answers' schema. (Then a fault's line
+    // and column are those of the file without its details; its field path is the same.)
+    if let Ok(Value::Object(mut root)) = serde_json::from_str::<Value>(text) {
+        if let Some(d) = root.remove("details") {
+            let details = parse_details(&d, lang).map_err(|e| format!("{head}: {e}"))?;
+            let rest = serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default();
+            return Ok((parse_answers_only(&rest, lang)?, details));
+        }
+    }
+    Ok((parse_answers_only(text, lang)?, Details::default()))
+}
+
+/// The `details` object: groups of texts by field.
+fn parse_details(v: &Value, lang: Lang) -> Result<Details, String> {
+    let mut details = Details::default();
+    let groups = match v {
+        Value::Object(groups) => groups,
+        Value::Null => return Ok(details),
+        _ => return Err(format!("{} details", t("ui.file_not_section", lang))),
+    };
+    for (group, fields) in groups {
+        let Value::Object(fields) = fields else {
+            return Err(format!("{} details.{}", t("ui.file_not_section", lang), short(group, 60)));
+        };
+        for (name, x) in fields {
+            let path = format!("{group}.{name}");
+            let raw = match x {
+                Value::Null => continue,
+                Value::String(s) => s.clone(),
+                Value::Number(n) => n.to_string(),
+                _ => return Err(format!("details.{}: {}", short(&path, 60), t("input_file.expected.text", lang))),
+            };
+            details.set(&path, &raw).map_err(|_| format!("{} details.{}", t("ui.file_unknown_field", lang), short(&path, 60)))?;
+        }
+    }
+    Ok(details)
+}
+
+fn parse_answers_only(text: &str, lang: Lang) -> Result<Answers, String> {
     let head = t("input_error.parse", lang);
     // A list where an object belongs would be read by serde as the object's fields in order.
     if let Ok(v) = serde_json::from_str::<Value>(text) {
@@ -160,6 +210,23 @@ mod tests {
         assert!(e.contains("registration.area_total_m2") && e.contains("число"), "{e}");
         let e = parse_answers(r#"{"phc": {"categories": ["pensioner", 7]}}"#, Lang::En).unwrap_err();
         assert!(e.contains("phc.categories[1]") && e.contains("pensioner, disability"), "{e}");
+    }
+
+    #[test]
+    fn details_are_one_more_object_kept_as_written() {
+        let text = r#"{"services": ["phc"], "details": {"applicant": {"full_name": "Әлібек", "phone": "not a phone"}, "licence": {"sheets_attached": 3}}}"#;
+        let (a, d) = parse_file(text, Lang::En).unwrap();
+        assert_eq!(a.services.as_deref(), Some(&[tekser_rules::Service::Phc][..]));
+        assert_eq!(
+            (d.get("applicant.full_name"), d.get("applicant.phone"), d.get("licence.sheets_attached")),
+            (Some("Әлібек"), Some("not a phone"), Some("3"))
+        );
+        let e = parse_file(r#"{"details": {"applicant": {"shoe_size": "42"}}}"#, Lang::En).unwrap_err();
+        assert!(e.contains("details.applicant.shoe_size"), "{e}");
+        let e = parse_file(r#"{"details": {"applicant": "Әлібек"}}"#, Lang::Ru).unwrap_err();
+        assert!(e.contains("details.applicant"), "{e}");
+        let e = parse_file(r#"{"details": {}, "person": {"status": 5}}"#, Lang::En).unwrap_err();
+        assert!(e.contains("person.status"), "the answers are still checked: {e}");
     }
 
     #[test]

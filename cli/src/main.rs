@@ -112,8 +112,7 @@ fn run(args: &[String]) -> Result<String, String> {
         Command::Calendar { year, lang } => Ok(render::calendar(year, lang)),
         Command::Check { file, as_of, lang, json } => {
             let bytes = read(&file)?;
-            let answers =
-                input::decode(&bytes, lang).and_then(|text| input::parse_answers(text, lang)).map_err(|e| format!("{file}: {e}"))?;
+            let answers = input::decode(&bytes, lang).and_then(|text| input::parse_file(text, lang)).map_err(|e| format!("{file}: {e}"))?.0;
             if let Some(Err(e)) = as_of.map(tekser_rules::answers::bounds::check_as_of) {
                 return Err(format!("--as-of: {}", e.kind.message(lang)));
             }
@@ -187,9 +186,9 @@ mod tests {
 
     #[test]
     fn a_type_error_names_the_field() {
-        let e = input::parse_answers(r#"{"person": {"date_of_birth": "2026-02-30"}}"#, Lang::En).unwrap_err();
+        let e = input::parse_file(r#"{"person": {"date_of_birth": "2026-02-30"}}"#, Lang::En).unwrap_err();
         assert!(e.contains("person.date_of_birth"), "{e}");
-        let e = input::parse_answers(r#"{"person": {"statuss": "citizen"}}"#, Lang::En).unwrap_err();
+        let e = input::parse_file(r#"{"person": {"statuss": "citizen"}}"#, Lang::En).unwrap_err();
         assert!(e.contains("statuss"), "{e}");
     }
 

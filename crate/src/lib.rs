@@ -24,6 +24,7 @@ pub mod answers;
 pub mod calendar;
 pub mod data;
 pub mod deadline;
+pub mod details;
 pub mod ids;
 pub mod invariants;
 pub mod law;
@@ -32,6 +33,7 @@ pub mod report;
 pub mod text;
 
 pub use answers::{Answers, InputError};
+pub use details::Details;
 pub use report::{Outcome, Report, Service, Verdict};
 pub use text::{text, Lang};
 

@@ -631,6 +631,12 @@ pub fn from_fragment(frag: &str) -> State {
 /// The answers as a JSON file (the CLI's schema). Only what was answered is written (no `null`s, no
 /// empty sections), times as "17:20", as a person would write the file by hand.
 pub fn to_json(s: &State) -> String {
+    to_json_with(s, &tekser_rules::Details::default())
+}
+
+/// The answers and the person's details (the top-level `"details"` object, written only when some
+/// are given) as a JSON file: what the person saves and what the bundle's `answers.json` holds.
+pub fn to_json_with(s: &State, details: &tekser_rules::Details) -> String {
     use serde_json::{json, Map, Value as Json};
     let mut root = Map::new();
     root.insert("services".into(), Json::from(s.services.iter().map(|x| service_code(*x)).collect::<Vec<_>>()));
@@ -649,6 +655,9 @@ pub fn to_json(s: &State) -> String {
         if let Json::Object(m) = root.entry(section).or_insert_with(|| Json::Object(Map::new())) {
             m.insert(name.to_string(), v);
         }
+    }
+    if !details.is_empty() {
+        root.insert("details".into(), serde_json::to_value(details).unwrap_or_default());
     }
     serde_json::to_string_pretty(&Json::Object(root)).unwrap_or_else(|_| "{}".into())
 }
@@ -701,6 +710,9 @@ impl FileError {
 pub struct Loaded {
     pub services: Vec<Service>,
     pub raw: BTreeMap<&'static str, String>,
+    /// The person's details (the file's `"details"` object), each as written: never part of `raw`,
+    /// so never in the URL or the history.
+    pub details: tekser_rules::Details,
     /// Unknown sections, fields and services: skipped, and said so.
     pub skipped: Vec<FileError>,
 }
@@ -752,6 +764,10 @@ pub fn from_json(text: &str) -> Result<Loaded, FileError> {
             }
             continue;
         }
+        if section == "details" {
+            read_details(fields, &mut loaded);
+            continue;
+        }
         let fields = match fields {
             Json::Object(fields) => fields,
             Json::Null => continue,
@@ -776,6 +792,36 @@ pub fn from_json(text: &str) -> Result<Loaded, FileError> {
         }
     }
     Ok(loaded)
+}
+
+/// The `"details"` object of a file: every known detail kept as written (a number or other value as
+/// its JSON text); an unknown one, or a group that is not an object, skipped and said so.
+fn read_details(v: &serde_json::Value, loaded: &mut Loaded) {
+    use serde_json::Value as Json;
+    let groups = match v {
+        Json::Object(groups) => groups,
+        Json::Null => return,
+        _ => return loaded.skipped.push(FileError::NotSection("details".into())),
+    };
+    for (group, fields) in groups {
+        let Json::Object(fields) = fields else {
+            if !fields.is_null() {
+                loaded.skipped.push(FileError::NotSection(format!("details.{group}")));
+            }
+            continue;
+        };
+        for (name, x) in fields {
+            let raw = match x {
+                Json::Null => continue,
+                Json::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let path = format!("{group}.{name}");
+            if loaded.details.set(&path, &bounded(&raw)).is_err() {
+                loaded.skipped.push(FileError::UnknownField(format!("details.{path}")));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -989,6 +1035,26 @@ mod tests {
         assert_eq!(from_json("{\"services\": [\"trp\", \"phc\", \"trp\"]}").map(|l| l.services), Ok(vec![Service::Phc, Service::Trp]));
         assert_eq!(parse_raw(field("person.iin").unwrap(), "?-"), Ok(None), "don't know, however grouped");
         assert_eq!(parse_raw(field("licence.bin").unwrap(), " - "), Err(RawError::Empty), "a dash alone is no number");
+    }
+
+    #[test]
+    fn details_load_beside_the_answers_never_among_them_and_save_back() {
+        let s = with(&[("person.status", "citizen")]);
+        let mut details = tekser_rules::Details::default();
+        details.set("applicant.full_name", "Әлібек Құрманұлы").unwrap();
+        details.set("applicant.phone", "not a phone").unwrap();
+        let json = to_json_with(&s, &details);
+        assert!(!to_json(&s).contains("details"), "no details, no object");
+        let loaded = from_json(&json).unwrap();
+        assert_eq!((loaded.raw, loaded.details, loaded.skipped), (s.raw.clone(), details, vec![]));
+        let odd = r#"{"details": {"applicant": {"full_name": 7, "shoe_size": "42"}, "owner": "x", "trp": null}}"#;
+        let loaded = from_json(odd).unwrap();
+        assert_eq!(loaded.details.get("applicant.full_name"), Some("7"), "kept as written");
+        assert!(loaded.raw.is_empty());
+        assert_eq!(
+            loaded.skipped,
+            vec![FileError::UnknownField("details.applicant.shoe_size".into()), FileError::NotSection("details.owner".into())]
+        );
     }
 
     #[test]
