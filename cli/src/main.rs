@@ -14,6 +14,7 @@ use tekser_rules::{evaluate, Answers, Context, Lang};
 
 const USAGE: &str = "usage:
   tekser check ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format json|text]
+  tekser bundle ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--base URL] [-o OUT.zip]
   tekser calendar YEAR [--lang kk|ru|en]
   tekser schema
   tekser quotes
@@ -22,7 +23,10 @@ const USAGE: &str = "usage:
 `quotes` writes the words of every provision as JSON ({id: {quote, quote_en, note}}): the web app
 fetches this file (quotes.json) when a citation is opened, so its WASM leaves them out. `texts` writes
 one language's texts as JSON ({key: text}), which the web app fetches for the language shown.
-ANSWERS.json may be '-' for standard input. --as-of defaults to the application date in the
+`bundle` writes the application bundle (the filled forms and the checklist as PDF, the checklist as
+HTML, answers.json, result.json, README.txt) as one ZIP, by default named after the services and the
+day in the current folder; --base is the app's address, for the QR code of the results link on the
+checklist. ANSWERS.json may be '-' for standard input. --as-of defaults to the application date in the
 answers, else today (UTC+5). --lang defaults to kk, --format to json.";
 
 fn main() -> ExitCode {
@@ -55,6 +59,7 @@ fn write_out(mut w: impl Write, out: &str) -> std::io::Result<()> {
 #[derive(Debug, PartialEq)]
 enum Command {
     Check { file: String, as_of: Option<NaiveDate>, lang: Lang, json: bool },
+    Bundle { file: String, as_of: Option<NaiveDate>, lang: Lang, base: Option<String>, out: Option<String> },
     Calendar { year: i32, lang: Lang },
     Schema,
     Quotes,
@@ -65,6 +70,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     let (cmd, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
     let mut positional = Vec::new();
     let (mut as_of, mut lang, mut json) = (None, Lang::Kk, true);
+    let (mut base, mut out) = (None, None);
     let mut it = rest.iter();
     while let Some(a) = it.next() {
         let mut value = |flag: &str| it.next().cloned().ok_or(format!("{flag} needs a value\n\n{USAGE}"));
@@ -85,6 +91,8 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                     _ => return Err(format!("--format: {v:?} is not one of json, text")),
                 };
             }
+            "--base" => base = Some(value("--base")?),
+            "-o" | "--out" => out = Some(value("-o")?),
             "-h" | "--help" => return Err(USAGE.to_string()),
             f if f.starts_with("--") => return Err(format!("unknown option {f}\n\n{USAGE}")),
             p => positional.push(p.to_string()),
@@ -92,6 +100,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     }
     match (cmd.as_str(), positional.as_slice()) {
         ("check", [file]) => Ok(Command::Check { file: file.clone(), as_of, lang, json }),
+        ("bundle", [file]) => Ok(Command::Bundle { file: file.clone(), as_of, lang, base, out }),
         ("calendar", [year]) => {
             let year =
                 year.parse().ok().filter(|y| (1900..=2100).contains(y)).ok_or(format!("calendar: {year:?} is not a year (1900–2100)"))?;
@@ -110,6 +119,7 @@ fn run(args: &[String]) -> Result<String, String> {
         Command::Quotes => Ok(quotes()),
         Command::Texts { lang } => Ok(texts(lang)),
         Command::Calendar { year, lang } => Ok(render::calendar(year, lang)),
+        Command::Bundle { file, as_of, lang, base, out } => bundle(&file, as_of, lang, base, out),
         Command::Check { file, as_of, lang, json } => {
             let bytes = read(&file)?;
             let answers = input::decode(&bytes, lang).and_then(|text| input::parse_file(text, lang)).map_err(|e| format!("{file}: {e}"))?.0;
@@ -143,6 +153,30 @@ fn quotes() -> String {
         .map(|p| (p.id.to_string(), serde_json::json!({ "quote": p.quote, "quote_en": p.quote_en, "note": p.note })))
         .collect();
     serde_json::to_string(&all).expect("quotes serialise") + "\n"
+}
+
+/// Builds the bundle and writes its ZIP; says where and what it holds. The answers are read as the
+/// app reads a file: a bad value is a blank on the forms, not an error.
+fn bundle(file: &str, as_of: Option<NaiveDate>, lang: Lang, base: Option<String>, out: Option<String>) -> Result<String, String> {
+    let bytes = read(file)?;
+    let text = input::decode(&bytes, lang).map_err(|e| format!("{file}: {e}"))?;
+    if let Some(Err(e)) = as_of.map(tekser_rules::answers::bounds::check_as_of) {
+        return Err(format!("--as-of: {}", e.kind.message(lang)));
+    }
+    let today = today_utc5();
+    let as_of = as_of.unwrap_or_else(|| {
+        let dated = tekser_bundle::input::read(text, today).and_then(|i| i.answers.application.date);
+        dated.filter(|d| tekser_rules::answers::bounds::check_as_of(*d).is_ok()).unwrap_or(today)
+    });
+    let req = tekser_bundle::Request { answers: text.to_string(), as_of, lang, base_url: base };
+    let b = tekser_bundle::build(&req).map_err(|e| format!("{file}: {}", e.message(lang)))?;
+    let out = out.unwrap_or_else(|| b.name.clone());
+    std::fs::write(&out, &b.zip).map_err(|e| format!("{out}: {e}"))?;
+    let mut s = format!("{out} ({} bytes)\n", b.zip.len());
+    for (name, bytes) in &b.files {
+        s.push_str(&format!("  {name} ({} bytes)\n", bytes.len()));
+    }
+    Ok(s)
 }
 
 fn read(file: &str) -> Result<Vec<u8>, String> {

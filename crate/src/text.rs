@@ -186,6 +186,10 @@ pub fn act(id: &str) -> Option<&'static crate::data::Act> {
 /// formats (JSON, UTC, cookie are written so in kk and ru too), and the Latin parts of act numbers. Anything else in Latin letters is English left untranslated.
 pub const PROPER_NAMES: &[&str] = &[
     "egov.kz",
+    // The font the bundle's PDF files embed, the format, and the mark a printed form asks for.
+    "DejaVu",
+    "PDF",
+    "X",
     "eGov",
     "Mobile",
     "elicense.kz",
