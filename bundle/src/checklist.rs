@@ -89,7 +89,12 @@ fn content(o: &Outcome, edition: &Edition, lang: Lang, link: Option<&str>) -> Ve
     if let Some(dl) = &o.deadline {
         out.push(Line::Heading(t("bundle.checklist.result", lang)));
         let term = tekser_rules::text::count(dl.working_days.into(), "working_day", lang);
-        out.push(Line::Para(format!("{}: {} ({term}; {})", t("ui.result_on", lang), tekser_rules::text::dmy(dl.result_on), cite(dl.citation, lang))));
+        out.push(Line::Para(format!(
+            "{}: {} ({term}; {})",
+            t("ui.result_on", lang),
+            tekser_rules::text::dmy(dl.result_on),
+            cite(dl.citation, lang)
+        )));
         out.push(Line::Small(t(&format!("convention.{}", dl.convention), lang)));
         out.push(month(dl.result_on, &dl.skipped.iter().map(|k| k.date).collect::<Vec<_>>(), lang));
         out.push(Line::Small(t("bundle.checklist.calendar_key", lang)));

@@ -50,7 +50,8 @@ pub fn read(text: &str, as_of: NaiveDate) -> Option<Input> {
             Json::Array(items) => items.iter().collect(),
             one => vec![one],
         };
-        let chosen: Vec<Service> = Service::ALL.into_iter().filter(|s| codes.iter().any(|c| c.as_str() == Some(service_code(*s)))).collect();
+        let chosen: Vec<Service> =
+            Service::ALL.into_iter().filter(|s| codes.iter().any(|c| c.as_str() == Some(service_code(*s)))).collect();
         if !chosen.is_empty() {
             input.services = chosen;
         }

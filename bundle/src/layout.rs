@@ -139,11 +139,26 @@ pub enum Kind {
 /// A piece drawn on a page.
 #[derive(Clone, Debug, PartialEq)]
 enum Piece {
-    Text { x: f32, y: f32, size: f32, bold: bool, text: String },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        text: String,
+    },
     /// A rule or a box outline (an artifact).
-    Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32 },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+    },
     /// Filled squares (the QR code's dark modules, a calendar's marked day).
-    Squares { cells: Vec<(f32, f32, f32)>, grey: u8 },
+    Squares {
+        cells: Vec<(f32, f32, f32)>,
+        grey: u8,
+    },
 }
 
 /// One block of the structure: its kind and text (the heading's title), and its pieces by page.
@@ -269,7 +284,9 @@ impl Doc {
                 for line in wrap(v, BODY + 1.0, true, WIDTH - 8.0) {
                     self.room(BODY * 2.0);
                     self.y += (BODY + 1.0) * 1.5;
-                    self.blocks[b].pieces.push((self.page, Piece::Text { x: MARGIN + 4.0, y: self.y - 3.0, size: BODY + 1.0, bold: true, text: line }));
+                    self.blocks[b]
+                        .pieces
+                        .push((self.page, Piece::Text { x: MARGIN + 4.0, y: self.y - 3.0, size: BODY + 1.0, bold: true, text: line }));
                     self.rule(self.y);
                 }
             }
@@ -309,7 +326,9 @@ impl Doc {
         let mut dark = Vec::new();
         for (i, hd) in heads.iter().enumerate() {
             let x = x0 + i as f32 * cell;
-            self.blocks[b].pieces.push((self.page, Piece::Text { x: x + 4.0, y: y0 + cell * 0.6, size: SMALL, bold: true, text: printable(hd) }));
+            self.blocks[b]
+                .pieces
+                .push((self.page, Piece::Text { x: x + 4.0, y: y0 + cell * 0.6, size: SMALL, bold: true, text: printable(hd) }));
         }
         for (r, week) in weeks.iter().enumerate() {
             for (c, day) in week.iter().enumerate() {
@@ -322,7 +341,9 @@ impl Doc {
                     _ => {}
                 }
                 let bold = *mark == 2;
-                self.blocks[b].pieces.push((self.page, Piece::Text { x: x + 4.0, y: y + cell * 0.6, size: BODY, bold, text: d.to_string() }));
+                self.blocks[b]
+                    .pieces
+                    .push((self.page, Piece::Text { x: x + 4.0, y: y + cell * 0.6, size: BODY, bold, text: d.to_string() }));
             }
         }
         self.artifacts.push((self.page, Piece::Squares { cells: squares, grey: 215 }));
@@ -372,7 +393,10 @@ impl Doc {
                     continue;
                 }
                 if let (Kind::Heading(1), Some(Piece::Text { y, .. })) = (&b.kind, on_page.first()) {
-                    outline.push_child(OutlineNode::new(b.title.clone(), XyzDestination::new(p, Point::from_xy(MARGIN, (*y - H1 * 1.5).max(0.0)))));
+                    outline.push_child(OutlineNode::new(
+                        b.title.clone(),
+                        XyzDestination::new(p, Point::from_xy(MARGIN, (*y - H1 * 1.5).max(0.0))),
+                    ));
                 }
                 for piece in on_page {
                     let tag = match piece {
@@ -462,7 +486,8 @@ mod tests {
 
     #[test]
     fn lines_wrap_at_spaces_within_the_width() {
-        let text = "Қазақстан Республикасының халқын тұрғылықты жері бойынша тіркеу тұрғын үйдің меншік иесінің келісімімен жүзеге асырылады";
+        let text =
+            "Қазақстан Республикасының халқын тұрғылықты жері бойынша тіркеу тұрғын үйдің меншік иесінің келісімімен жүзеге асырылады";
         let lines = wrap(text, BODY, false, 200.0);
         assert!(lines.len() > 2, "{lines:?}");
         assert!(lines.iter().all(|l| width(l, BODY, false) <= 200.0), "{lines:?}");

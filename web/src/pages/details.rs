@@ -105,9 +105,9 @@ pub fn details_page(p: &Props) -> Html {
             <p>{ t("bundle_web.details_lead", lang) }</p>
             <form onsubmit={submit} novalidate=true>
                 { for fields.iter().map(|f| field_view(f, &drafts, errors.iter().find(|e| e.field == f.path), lang, kiosk)) }
-                <p><button type="submit" class="primary">{ t("ui.continue", lang) }</button></p>
+                <button type="submit" class="primary">{ t("ui.continue", lang) }</button>
             </form>
-            <p><button type="button" class="link" onclick={skip}>{ t("bundle_web.skip", lang) }</button></p>
+            <p class="skip-page"><button type="button" class="link" onclick={skip}>{ t("bundle_web.skip", lang) }</button></p>
         </>
     }
 }

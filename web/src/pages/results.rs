@@ -43,7 +43,7 @@ pub fn results_page(p: &PageProps) -> Html {
                 <OutcomeView outcome={o.clone()} lang={lang} dispatch={p.dispatch.clone()} chosen={chosen} />
                 if printable {
                     <p class="no-print prepare">
-                        <button type="button" class="primary" onclick={ { let svc = o.service; p.dispatch.reform(move |_| Action::Prepare(svc)) } }>
+                        <button type="button" class="primary" id={format!("prepare-{service}")} onclick={ { let svc = o.service; p.dispatch.reform(move |_| Action::Prepare(svc)) } }>
                             { t("bundle_web.prepare", lang) }<span class="visually-hidden">{ ": " }{ t(&format!("service.{}", code(&o.service)), lang) }</span>
                         </button>
                     </p>
