@@ -105,8 +105,9 @@ async function prepare(page, service, { axe = false, shots = '' } = {}) {
       filled.push(pathOf(name));
     }
     if (shots) await screenshot(page, `${shots}-details-${n + 1}`);
+    const before = await page.evaluate(() => location.hash);
     await page.locator('form button[type="submit"]').click();
-    await page.waitForFunction((h) => location.hash !== h, await page.evaluate(() => location.hash));
+    await page.waitForFunction((h) => location.hash !== h, before);
     await noDetailInUrlOrHistory(page, `after details page ${n + 1}`);
   }
   await page.locator('#download-bundle').waitFor();
@@ -127,13 +128,13 @@ const zipList = (file) => execFileSync('unzip', ['-Z1', file], { encoding: 'utf8
 const zipEntry = (file, entry) => execFileSync('unzip', ['-p', file, entry], { encoding: 'utf8' });
 
 /** `tekser bundle` for the same answers file, date, language and address: its ZIP's bytes. */
-function cliBundle(answersText, lang, base, tag) {
+function cliBundle(answersText, asOf, lang, base, tag) {
   const answers = join(OUT, `${tag}-answers.json`);
   const out = join(OUT, `${tag}-cli.zip`);
   writeFileSync(answers, answersText);
   execFileSync(
     'cargo',
-    ['run', '--quiet', '--package', 'tekser-cli', '--', 'bundle', answers, '--as-of', AS_OF, '--lang', lang, '--base', base, '-o', out],
+    ['run', '--quiet', '--package', 'tekser-cli', '--', 'bundle', answers, '--as-of', asOf, '--lang', lang, '--base', base, '-o', out],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   return readFileSync(out);
@@ -170,7 +171,9 @@ for (const c of CASES) {
     await screenshot(page, `bundle-${c.service}-downloaded`);
     const fetched = app.requests.filter((r) => isBundleModule(r.url)).map((r) => new URL(r.url).pathname);
     assert.deepEqual(fetched.sort(), ['/bundle-worker.js', '/tekser-bundle-worker.js', '/tekser-bundle-worker_bg.wasm'], 'fetched on Download');
-    assert.match(got.name, new RegExp(`^tekser-.*${AS_OF}\\.zip$`));
+    // The rules of the application day when it is answered, else today's (`State::as_of`).
+    const asOf = raw['application.date'] ?? AS_OF;
+    assert.match(got.name, new RegExp(`^tekser-.*${asOf}\\.zip$`));
     const files = zipList(got.file);
     for (const f of ['answers.json', 'result.json', 'README.txt']) assert.ok(files.includes(f), `${f} in ${files}`);
     assert.ok(files.some((f) => f.startsWith(`${c.service}/`) && f.endsWith('.pdf')), `a PDF for ${c.service}: ${files}`);
@@ -178,7 +181,7 @@ for (const c of CASES) {
     // The same bytes as the CLI's, for the same answers file (the bundle's answers.json is the file as given).
     const answersText = zipEntry(got.file, 'answers.json');
     const base = await page.evaluate(() => location.origin + location.pathname);
-    const native = cliBundle(answersText, c.lang, base, `${c.service}-${c.lang}`);
+    const native = cliBundle(answersText, asOf, c.lang, base, `${c.service}-${c.lang}`);
     assert.ok(Buffer.compare(readFileSync(got.file), native) === 0, 'the browser ZIP equals the CLI ZIP byte for byte');
     for (const s of SECRETS.filter((x) => answersText.includes(x))) assert.ok(answersText.includes(s), s);
     assert.deepEqual(app.pageErrors, []);
@@ -308,7 +311,7 @@ test('on a kiosk: the same bundle, then "Finish and clear" leaves no detail anyw
   const filled = await prepare(page, 'phc', { axe: true, shots: 'bundle-kiosk' });
   const got = await download(page, 'phc-kiosk.zip');
   const base = await page.evaluate(() => location.origin + location.pathname);
-  const native = cliBundle(zipEntry(got.file, 'answers.json'), 'kk', base, 'phc-kiosk');
+  const native = cliBundle(zipEntry(got.file, 'answers.json'), raw['application.date'] ?? AS_OF, 'kk', base, 'phc-kiosk');
   assert.ok(Buffer.compare(readFileSync(got.file), native) === 0, 'kiosk ZIP = CLI ZIP');
   await noDetailInUrlOrHistory(page, 'after Download');
 
