@@ -11,6 +11,23 @@ use chrono::{Datelike, NaiveDate};
 use tekser_rules::report::{Edition, Outcome, Verdict};
 use tekser_rules::Lang;
 
+/// The QR code of the results link: made once per bundle, drawn on each checklist.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Qr {
+    /// Dark modules, row by row.
+    pub dark: Vec<bool>,
+    /// Modules per side.
+    pub side: usize,
+}
+
+impl Qr {
+    /// The code of `link` (error correction L: the link is long, and a print is read close up).
+    pub fn new(link: &str) -> Option<Qr> {
+        let q = qrcode::QrCode::with_error_correction_level(link.as_bytes(), qrcode::EcLevel::L).ok()?;
+        Some(Qr { dark: q.to_colors().iter().map(|c| *c == qrcode::Color::Dark).collect(), side: q.width() })
+    }
+}
+
 /// One line of the checklist's content.
 #[derive(Clone, Debug, PartialEq)]
 enum Line {
@@ -27,7 +44,7 @@ enum Line {
 }
 
 /// The checklist's content.
-fn content(o: &Outcome, edition: &Edition, lang: Lang, link: Option<&str>) -> Vec<Line> {
+fn content(o: &Outcome, edition: &Edition, lang: Lang, qr: Option<&Qr>) -> Vec<Line> {
     let mut out = Vec::new();
     let service = t(&format!("service.{}", code(&o.service)), lang);
     let case = t(&format!("case.{}", o.case), lang);
@@ -104,11 +121,8 @@ fn content(o: &Outcome, edition: &Edition, lang: Lang, link: Option<&str>) -> Ve
     out.push(Line::Small(
         t("bundle.checklist.edition", lang).replace("{code}", &edition.code()).replace("{id}", edition.id).replace("{hash}", &hash),
     ));
-    if let Some(link) = link {
-        if let Ok(q) = qrcode::QrCode::with_error_correction_level(link.as_bytes(), qrcode::EcLevel::L) {
-            let dark = q.to_colors().iter().map(|c| *c == qrcode::Color::Dark).collect();
-            out.push(Line::Qr(dark, q.width(), t("bundle.checklist.qr", lang)));
-        }
+    if let Some(q) = qr {
+        out.push(Line::Qr(q.dark.clone(), q.side, t("bundle.checklist.qr", lang)));
     }
     out
 }
@@ -131,7 +145,7 @@ fn month(day: NaiveDate, skipped: &[NaiveDate], lang: Lang) -> Line {
         };
         week[col] = Some((d.day(), mark));
         if col == 6 {
-            weeks.push(std::mem::replace(&mut week, [None; 7]));
+            weeks.push(std::mem::take(&mut week));
         }
         match d.succ_opt() {
             Some(n) => d = n,
@@ -162,7 +176,7 @@ fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('\u{a0}');
         }
         out.push(c);
@@ -181,8 +195,8 @@ fn qr_module(side: usize) -> f32 {
 }
 
 /// The checklist as a PDF page.
-pub fn pdf(o: &Outcome, edition: &Edition, lang: Lang, link: Option<&str>, as_of: NaiveDate) -> Result<Vec<u8>, String> {
-    let lines = content(o, edition, lang, link);
+pub fn pdf(o: &Outcome, edition: &Edition, lang: Lang, qr: Option<&Qr>, as_of: NaiveDate) -> Result<Vec<u8>, String> {
+    let lines = content(o, edition, lang, qr);
     let title = match lines.first() {
         Some(Line::Title(s)) => s.clone(),
         _ => String::new(),
@@ -210,8 +224,8 @@ fn esc(s: &str) -> String {
 }
 
 /// The checklist as a plain HTML page (the QR code drawn as an SVG of squares).
-pub fn html(o: &Outcome, edition: &Edition, lang: Lang, link: Option<&str>) -> String {
-    let lines = content(o, edition, lang, link);
+pub fn html(o: &Outcome, edition: &Edition, lang: Lang, qr: Option<&Qr>) -> String {
+    let lines = content(o, edition, lang, qr);
     let title = match lines.first() {
         Some(Line::Title(s)) => s.clone(),
         _ => String::new(),
@@ -275,8 +289,8 @@ pub fn html(o: &Outcome, edition: &Edition, lang: Lang, link: Option<&str>) -> S
                     n * 4,
                     n * 4
                 ));
-                for (i, _) in dark.iter().enumerate().filter(|(_, d)| **d) {
-                    h.push_str(&format!("M{} {}h1v1h-1z", i % side + 4, i / side + 4));
+                for (x, y, len) in crate::layout::runs(dark, *side) {
+                    h.push_str(&format!("M{} {}h{len}v1h-{len}z", x + 4, y + 4));
                 }
                 h.push_str(&format!("\"/></svg><figcaption>{}</figcaption></figure>\n", esc(caption)));
             }

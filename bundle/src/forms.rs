@@ -29,11 +29,7 @@ pub fn code<T: serde::Serialize>(v: &T) -> String {
 }
 
 pub fn lang_code(l: Lang) -> &'static str {
-    match l {
-        Lang::Kk => "kk",
-        Lang::Ru => "ru",
-        Lang::En => "en",
-    }
+    l.code()
 }
 
 /// The value a form prints for a detail: as typed when it fits its field (a bad one stays blank),
@@ -184,6 +180,11 @@ fn prepared(d: &mut Doc, form: &Form, input: &Input, lang: Lang) {
     d.para_at(&t("bundle.blank_hint", lang), SMALL, false, 0.0);
 }
 
+/// A form that lists what the online flow asks: the portal sheet replaces its PDF.
+pub fn is_online(form: &Form) -> bool {
+    form.code.ends_with("_online")
+}
+
 /// Whether the service is applied for on the portal: an open egov channel.
 pub fn on_portal(o: &Outcome) -> bool {
     o.channels.iter().any(|c| c.available && matches!(c.channel, Channel::EgovEds | Channel::EgovOtp))
@@ -199,7 +200,10 @@ pub fn portal_pdf(o: &Outcome, input: &Input, lang: Lang, as_of: chrono::NaiveDa
     d.para(&t("bundle.portal.intro", lang));
     d.small(&t("bundle.portal.order", lang));
     d.gap(4.0);
-    let forms = details::forms_for(o.service, &input.answers);
+    // Where a form lists what the online flow asks (registration), the sheet is that form.
+    let all = details::forms_for(o.service, &input.answers);
+    let online: Vec<&Form> = all.iter().copied().filter(|f| is_online(f)).collect();
+    let forms = if online.is_empty() { all } else { online };
     let mut seen: Vec<&str> = Vec::new();
     // The application's own fields come first on the portal; the signature and the paper copy
     // of the licence are not typed in.

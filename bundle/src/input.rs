@@ -32,12 +32,7 @@ pub struct Input {
 
 /// The serde code of a service.
 pub fn service_code(s: Service) -> &'static str {
-    match s {
-        Service::Phc => "phc",
-        Service::MedicalLicence => "medical_licence",
-        Service::Trp => "trp",
-        Service::Registration => "registration",
-    }
+    s.code()
 }
 
 /// Reads the file's text; `None` when it is not a JSON object.

@@ -154,9 +154,10 @@ enum Piece {
         y2: f32,
         width: f32,
     },
-    /// Filled squares (the QR code's dark modules, a calendar's marked day).
+    /// Filled rectangles (x, y, width, height): the QR code's runs of dark modules, a calendar's
+    /// marked days.
     Squares {
-        cells: Vec<(f32, f32, f32)>,
+        cells: Vec<(f32, f32, f32, f32)>,
         grey: u8,
     },
 }
@@ -336,8 +337,8 @@ impl Doc {
                 self.artifacts.push((self.page, Piece::Line { x1: x, y1: y, x2: x + cell, y2: y, width: 0.3 }));
                 let Some((d, mark)) = day else { continue };
                 match mark {
-                    2 => dark.push((x + 1.0, y + 1.0, cell - 2.0)),
-                    1 => squares.push((x + 1.0, y + 1.0, cell - 2.0)),
+                    2 => dark.push((x + 1.0, y + 1.0, cell - 2.0, cell - 2.0)),
+                    1 => squares.push((x + 1.0, y + 1.0, cell - 2.0, cell - 2.0)),
                     _ => {}
                 }
                 let bold = *mark == 2;
@@ -352,15 +353,16 @@ impl Doc {
     }
 
     /// A QR code of `size`×`size` modules (`dark[y * size + x]`), `module` points each, with a
-    /// quiet zone of four modules, as a figure with its alternative text.
+    /// quiet zone of four modules, as a figure with its alternative text. Each row's runs of dark
+    /// modules are one rectangle each (a third of the squares, and as many fewer path operations).
     pub fn qr(&mut self, dark: &[bool], size: usize, module: f32, alt: &str) {
         let side = (size as f32 + 8.0) * module;
         self.room(side + 8.0);
         let b = self.block(Kind::Figure(printable(alt)), "");
         let (x0, y0) = (MARGIN + 4.0 * module, self.y + 4.0 * module);
-        let cells = (0..size * size)
-            .filter(|i| dark.get(*i).copied().unwrap_or(false))
-            .map(|i| (x0 + (i % size) as f32 * module, y0 + (i / size) as f32 * module, module))
+        let cells = runs(dark, size)
+            .into_iter()
+            .map(|(x, y, n)| (x0 + x as f32 * module, y0 + y as f32 * module, n as f32 * module, module))
             .collect();
         self.blocks[b].pieces.push((self.page, Piece::Squares { cells, grey: 0 }));
         self.y += side;
@@ -442,6 +444,26 @@ impl Doc {
     }
 }
 
+/// The runs of dark modules of each row: (first column, row, length).
+pub fn runs(dark: &[bool], size: usize) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for y in 0..size {
+        let mut x = 0;
+        while x < size {
+            if dark.get(y * size + x).copied().unwrap_or(false) {
+                let start = x;
+                while x < size && dark.get(y * size + x).copied().unwrap_or(false) {
+                    x += 1;
+                }
+                out.push((start, y, x - start));
+            } else {
+                x += 1;
+            }
+        }
+    }
+    out
+}
+
 fn black(grey: u8) -> Fill {
     Fill { paint: rgb::Color::new(grey, grey, grey).into(), opacity: NormalizedF32::ONE, rule: Default::default() }
 }
@@ -466,8 +488,8 @@ fn draw(s: &mut Surface, piece: &Piece, regular: &Font, bold: &Font) {
         }
         Piece::Squares { cells, grey } => {
             let mut pb = PathBuilder::new();
-            for (x, y, w) in cells {
-                if let Some(r) = Rect::from_xywh(*x, *y, *w, *w) {
+            for (x, y, w, h) in cells {
+                if let Some(r) = Rect::from_xywh(*x, *y, *w, *h) {
                     pb.push_rect(r);
                 }
             }

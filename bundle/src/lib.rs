@@ -29,7 +29,6 @@ pub mod checklist;
 pub mod forms;
 pub mod input;
 pub mod layout;
-pub mod link;
 
 use chrono::NaiveDate;
 use tekser_rules::report::{Service, Verdict};
@@ -92,7 +91,9 @@ pub fn build(req: &Request) -> Result<Bundle, Error> {
     let input = input::read(&req.answers, req.as_of).ok_or(Error::NotAnswers)?;
     let report = evaluate(&input.answers, &Context { as_of: req.as_of });
     let lang = req.lang;
-    let link = req.base_url.as_deref().map(|base| link::results_link(base, lang, &input.services, &input.pairs));
+    let pairs = input.pairs.iter().map(|(k, v)| (*k, v.as_str()));
+    let link = req.base_url.as_deref().map(|base| tekser_rules::link::results_link(base, lang, &input.services, pairs));
+    let qr = link.as_deref().and_then(checklist::Qr::new);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     fn fail(file: &str) -> impl Fn(String) -> Error + '_ {
         move |message| Error::Build { file: file.to_string(), message }
@@ -101,17 +102,21 @@ pub fn build(req: &Request) -> Result<Bundle, Error> {
     for o in report.outcomes.iter().filter(|o| may_apply(o.verdict)) {
         let dir = folder(o.service);
         let name = format!("{dir}/checklist.pdf");
-        files.push((name.clone(), checklist::pdf(o, &report.edition, lang, link.as_deref(), req.as_of).map_err(fail(&name))?));
+        files.push((name.clone(), checklist::pdf(o, &report.edition, lang, qr.as_ref(), req.as_of).map_err(fail(&name))?));
         readme.push((name, "bundle.readme.checklist"));
         let name = format!("{dir}/checklist.html");
-        files.push((name.clone(), checklist::html(o, &report.edition, lang, link.as_deref()).into_bytes()));
+        files.push((name.clone(), checklist::html(o, &report.edition, lang, qr.as_ref()).into_bytes()));
         readme.push((name, "bundle.readme.checklist_html"));
+        let portal = forms::on_portal(o);
         for form in tekser_rules::details::forms_for(o.service, &input.answers) {
+            if portal && forms::is_online(form) {
+                continue;
+            }
             let name = format!("{dir}/{}", forms::file_name(form));
             files.push((name.clone(), forms::form_pdf(form, &input, lang, req.as_of).map_err(fail(&name))?));
             readme.push((name, "bundle.readme.form"));
         }
-        if forms::on_portal(o) {
+        if portal {
             let name = format!("{dir}/portal.pdf");
             files.push((name.clone(), forms::portal_pdf(o, &input, lang, req.as_of).map_err(fail(&name))?));
             readme.push((name, "bundle.readme.portal"));
