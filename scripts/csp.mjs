@@ -22,6 +22,8 @@ export function policy(scriptHashes, styleHashes = []) {
     ["style-src 'self'", ...styleHashes.map((h) => `'${h}'`)].join(' '),
     "img-src 'self' data:",
     "connect-src 'self'",
+    // The application bundle's module runs in a Web Worker from the site itself (web/bundle-worker.js).
+    "worker-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

@@ -140,10 +140,19 @@ fn run(args: &[String]) -> Result<String, String> {
     }
 }
 
-/// Every text of one language by key (the app's texts-<lang>.json: its WASM carries no texts).
+/// The texts of the bundle's files only (the PDFs' and the README's words, `data/texts/bundle.toml`):
+/// the bundle's own WASM module has them compiled in, so the app's texts file leaves them out and the
+/// first load stays small.
+const BUNDLE_ONLY: &[&str] = &["bundle.", "form59."];
+
+/// Every text of one language by key that the app shows (the app's texts-<lang>.json: its WASM carries
+/// no texts), without [`BUNDLE_ONLY`].
 fn texts(lang: Lang) -> String {
-    let all: serde_json::Map<String, serde_json::Value> =
-        tekser_rules::text::language(lang).into_iter().map(|(k, v)| (k.to_string(), serde_json::Value::from(v))).collect();
+    let all: serde_json::Map<String, serde_json::Value> = tekser_rules::text::language(lang)
+        .into_iter()
+        .filter(|(k, _)| !BUNDLE_ONLY.iter().any(|p| k.starts_with(p)))
+        .map(|(k, v)| (k.to_string(), serde_json::Value::from(v)))
+        .collect();
     serde_json::to_string(&all).expect("texts serialise") + "\n"
 }
 
@@ -198,6 +207,20 @@ fn today_utc5() -> NaiveDate {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_apps_texts_leave_out_only_the_bundles_files_words() {
+        let v: serde_json::Value = serde_json::from_str(&super::texts(tekser_rules::Lang::Kk)).unwrap();
+        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert!(!keys.iter().any(|k| k.starts_with("bundle.") || k.starts_with("form59.")));
+        for k in ["bundle_web.download", "details.field.applicant.full_name", "ui.continue"] {
+            assert!(keys.iter().any(|x| *x == k), "{k}");
+        }
+        assert!(
+            tekser_rules::text::language(tekser_rules::Lang::Kk).iter().any(|(k, _)| k.starts_with("bundle.")),
+            "the bundle's texts exist"
+        );
+    }
+
     use super::*;
 
     fn args(s: &str) -> Vec<String> {

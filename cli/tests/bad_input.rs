@@ -177,8 +177,11 @@ fn run_url(case: &Case, lang: &str) -> Seen {
             Seen { lines: s.opening_error(today()).into_iter().collect(), on: vec![path], state: Some(s), fault: None }
         }
         Screen::Check | Screen::Results => summary(&s),
-        // The welcome and start pages and "Is this right?" report nothing.
-        Screen::Welcome | Screen::Start | Screen::Confirm(_) => Seen { lines: vec![], on: vec![], state: Some(s), fault: None },
+        // The welcome and start pages, "Is this right?" and the details step (its URL names the page
+        // only) report nothing.
+        Screen::Welcome | Screen::Start | Screen::Confirm(_) | Screen::Details(_) | Screen::Application => {
+            Seen { lines: vec![], on: vec![], state: Some(s), fault: None }
+        }
     }
 }
 

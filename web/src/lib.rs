@@ -7,12 +7,15 @@
 //!
 //! - `state`: the pure reducer, the URL fragment, `history.state` and answers files (tested natively);
 //! - `pages/`: one module per screen (a kiosk's language buttons, start, question, check your
-//!   answers, results);
+//!   answers, results, the details an application form needs, "your application");
 //! - `prerender`: the start page rendered natively into index.html at build time;
 //! - `components/`: parts of the results (citation, month calendar, …);
 //! - `quotes`: the words of the provisions, fetched when a citation is first opened;
+//! - `bundle`: the application bundle, built by a separate WebAssembly module in a Web Worker that
+//!   is fetched only when the person presses Download;
 //! - `i18n`: texts by key and the per-language forms of dates and money.
 
+pub mod bundle;
 pub mod components;
 pub mod i18n;
 pub mod pages;
@@ -171,7 +174,13 @@ pub fn app(props: &AppProps) -> Html {
 
     let dispatch = {
         let d = state.dispatcher();
-        Callback::from(move |a: Action| in_language(d.clone(), a))
+        Callback::from(move |a: Action| {
+            // Forgetting everything ends the bundle module too, with whatever its memory held.
+            if matches!(a, Action::Clear | Action::Reset) {
+                bundle::forget();
+            }
+            in_language(d.clone(), a)
+        })
     };
     let (lang, kiosk) = (state.lang, state.kiosk);
     let switch = if state.screen == state::Screen::Welcome {

@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use tekser_rules::answers::set::Value;
 use tekser_rules::answers::{all_fields, Field, FieldKind};
-use tekser_rules::{Answers, Lang, Service, Verdict};
+use tekser_rules::details::{Field as DetailField, Section};
+use tekser_rules::{Answers, Details, Lang, Service, Verdict};
 use yew::Reducible;
 
 /// A raw answer meaning "I don't know": asked, and left unanswered on purpose.
@@ -46,6 +47,11 @@ pub enum Screen {
     /// "Check your answers".
     Check,
     Results,
+    /// One page of the details an application form needs (`#/details/<section>`): the URL names the
+    /// page only, never a value.
+    Details(Section),
+    /// "Your application": what the bundle will hold, its language and the Download button.
+    Application,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -72,6 +78,14 @@ pub struct State {
     /// Unusual answers the person confirmed on "Is this right?", as typed: not asked again while the
     /// answer stays the same. Not kept in the URL.
     pub confirmed: BTreeMap<&'static str, String>,
+    /// The person's details for the application forms, as typed (`tekser_rules::details`). In
+    /// memory only: never in the URL, `history.state` ([`history_entries`]) or a link ([`to_link`]);
+    /// written to a saved answers file ([`to_json`]) and the bundle.
+    pub details: Details,
+    /// The service whose "Prepare my application" was pressed: the details pages ask what its forms
+    /// need. None after a reload: then they ask what the forms of every service the person may apply
+    /// for need.
+    pub preparing: Option<Service>,
 }
 
 impl Default for State {
@@ -86,6 +100,8 @@ impl Default for State {
             kiosk: false,
             file_notes: Vec::new(),
             confirmed: BTreeMap::new(),
+            details: Details::default(),
+            preparing: None,
         }
     }
 }
@@ -108,6 +124,11 @@ pub enum Action {
     FromUrl(State),
     /// Replace the services and every answer with those of a file, and show them.
     Load(Loaded),
+    /// "Prepare my application" for a service: its first page of details (or "Your application"
+    /// when its forms need nothing the answers do not know).
+    Prepare(Service),
+    /// Record a detail as typed (an unknown field is ignored; a blank value clears it).
+    Detail(&'static str, String),
     /// Forget everything and go to the start page (in the language chosen).
     Reset,
     /// A kiosk's "Finish and clear" or idle timeout: forget everything, the language too, for the
@@ -155,9 +176,18 @@ impl Reducible for State {
                     s.raw.entry(k).or_insert(v);
                 }
             }
+            Action::Prepare(service) => {
+                s.preparing = Some(service);
+                s.screen = s.detail_sections(crate::today()).first().map(|x| Screen::Details(*x)).unwrap_or(Screen::Application);
+            }
+            Action::Detail(path, value) => {
+                let _ = s.details.set(path, &bounded(value.trim()));
+            }
             Action::Load(file) => {
                 s.services = file.services;
                 s.raw = file.raw;
+                s.details = file.details;
+                s.preparing = None;
                 s.file_notes = file.skipped;
                 s.from_check = false;
                 s.screen = Screen::Check;
@@ -415,6 +445,62 @@ fn provider_hours(service: Service, a: &Answers) -> Option<&'static tekser_rules
     tekser_rules::law::provider_hours(service, a.application.channel)
 }
 
+// ------------------------------------------------------------------ the details step
+
+impl State {
+    /// The services the person may apply for (`outcome::can_apply`): those "Prepare my application"
+    /// is offered for and the bundle holds, in the report's order.
+    pub fn applying(&self, today: chrono::NaiveDate) -> Vec<Service> {
+        let report = tekser_rules::evaluate(&self.answers(), &tekser_rules::Context { as_of: self.as_of(today) });
+        report.outcomes.iter().filter(|o| crate::components::outcome::can_apply(o.verdict)).map(|o| o.service).collect()
+    }
+
+    /// The services the bundle holds files for: every one the person is not turned away from (neither
+    /// "not eligible" nor "not applicable"), as `tekser_bundle::may_apply` picks them — a service
+    /// still waiting on an answer too, so "Your application" lists exactly what the ZIP will hold.
+    pub fn in_bundle(&self, today: chrono::NaiveDate) -> Vec<Service> {
+        let report = tekser_rules::evaluate(&self.answers(), &tekser_rules::Context { as_of: self.as_of(today) });
+        report.outcomes.iter().filter(|o| !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable)).map(|o| o.service).collect()
+    }
+
+    /// The services the details pages ask for: the one being prepared, else every one the person may
+    /// apply for.
+    fn details_services(&self, today: chrono::NaiveDate) -> Vec<Service> {
+        match self.preparing {
+            Some(s) => vec![s],
+            None => self.applying(today),
+        }
+    }
+
+    /// The fields of one details page: those the forms of [`Self::details_services`] need and the
+    /// answers do not already know, once each, in the order the forms ask them.
+    pub fn detail_fields(&self, section: Section, today: chrono::NaiveDate) -> Vec<&'static DetailField> {
+        let answers = self.answers();
+        let wanted: Vec<&'static DetailField> =
+            self.details_services(today).into_iter().flat_map(|s| tekser_rules::details::fields_for(s, &answers)).collect();
+        tekser_rules::details::FIELDS.iter().filter(|f| f.section == section && wanted.iter().any(|w| w.path == f.path)).collect()
+    }
+
+    /// The details pages, in order.
+    pub fn detail_sections(&self, today: chrono::NaiveDate) -> Vec<Section> {
+        Section::ALL.into_iter().filter(|x| !self.detail_fields(*x, today).is_empty()).collect()
+    }
+
+    /// Where Continue (or Skip) on a details page leads: the next page, else "Your application".
+    pub fn after_details(&self, section: Section, today: chrono::NaiveDate) -> Screen {
+        self.detail_sections(today).into_iter().find(|x| *x > section).map(Screen::Details).unwrap_or(Screen::Application)
+    }
+
+    /// The details on a page that do not fit their fields (`Details::validate`), each naming its field.
+    pub fn detail_errors(&self, section: Section) -> Vec<tekser_rules::details::DetailError> {
+        self.details
+            .validate()
+            .into_iter()
+            .filter(|e| tekser_rules::details::field(e.field).is_some_and(|f| f.section == section))
+            .collect()
+    }
+}
+
 // ------------------------------------------------------------------ answers that look like slips
 
 /// An answer the rules take but that is most often a slip of the keyboard (a year typed wrong, a
@@ -562,6 +648,8 @@ pub fn to_fragment(s: &State) -> String {
         Screen::Confirm(p) => format!("confirm/{p}"),
         Screen::Check => "check".to_string(),
         Screen::Results => "results".to_string(),
+        Screen::Details(section) => format!("details/{}", section.code()),
+        Screen::Application => "application".to_string(),
     };
     let services: Vec<&str> = s.services.iter().map(|x| service_code(*x)).collect();
     let mut q = format!("#/{screen}?lang={}&s={}", lang_code(s.lang), services.join(","));
@@ -653,6 +741,10 @@ pub fn from_fragment(frag: &str) -> State {
         "results" => Screen::Results,
         q if q.starts_with("q/") => field(&q[2..]).map(|f| Screen::Question(f.path)).unwrap_or(Screen::Start),
         q if q.starts_with("confirm/") => field(&q[8..]).map(|f| Screen::Confirm(f.path)).unwrap_or(Screen::Start),
+        q if q.starts_with("details/") => {
+            Section::ALL.into_iter().find(|x| x.code() == &q[8..]).map(Screen::Details).unwrap_or(Screen::Start)
+        }
+        "application" => Screen::Application,
         _ => Screen::Start,
     };
     s
@@ -663,7 +755,7 @@ pub fn from_fragment(frag: &str) -> State {
 /// The answers as a JSON file (the CLI's schema). Only what was answered is written (no `null`s, no
 /// empty sections), times as "17:20", as a person would write the file by hand.
 pub fn to_json(s: &State) -> String {
-    to_json_with(s, &tekser_rules::Details::default())
+    to_json_with(s, &s.details)
 }
 
 /// The answers and the person's details (the top-level `"details"` object, written only when some
@@ -868,6 +960,57 @@ mod tests {
         State { raw: raw.iter().map(|(k, v)| (*k, v.to_string())).collect(), ..State::default() }
     }
 
+    fn reduce(s: State, a: Action) -> State {
+        (*Rc::new(s).reduce(a)).clone()
+    }
+
+    #[test]
+    fn details_stay_in_memory_and_the_file_never_in_the_url_the_history_or_a_link() {
+        let mut s = with(&[("person.status", "citizen")]);
+        s = reduce(s, Action::Detail("applicant.full_name", " Әлібек Құрманұлы ".into()));
+        s = reduce(s, Action::Detail("applicant.phone", "+7 701 123 45 67".into()));
+        s = reduce(s, Action::Detail("applicant.shoe_size", "42".into()));
+        assert_eq!(
+            s.details.iter().collect::<Vec<_>>(),
+            vec![("applicant.full_name", "Әлібек Құрманұлы"), ("applicant.phone", "+7 701 123 45 67")]
+        );
+        s.screen = Screen::Details(Section::Applicant);
+        for (where_, text) in
+            [("fragment", to_fragment(&s)), ("link", to_link(&s).unwrap()), ("history", format!("{:?}", history_entries(&s)))]
+        {
+            assert!(!text.contains("701") && !text.contains("%D3%98") && !text.contains("Әлібек"), "{where_}: {text}");
+        }
+        assert_eq!(to_fragment(&s), "#/details/applicant?lang=kk&s=phc,medical_licence,trp,registration");
+        let json = to_json(&s);
+        assert!(json.contains("\"details\"") && json.contains("Әлібек Құрманұлы"), "{json}");
+        let loaded = from_json(&json).unwrap();
+        let back = reduce(State::default(), Action::Load(loaded));
+        assert_eq!((back.details, back.raw), (s.details.clone(), s.raw.clone()));
+        let cleared = reduce(State { kiosk: true, ..s.clone() }, Action::Clear);
+        assert!(cleared.details.is_empty() && cleared.preparing.is_none());
+        assert!(reduce(s, Action::Reset).details.is_empty(), "Start again forgets the details too");
+    }
+
+    #[test]
+    fn the_details_pages_follow_the_service_prepared_and_end_on_your_application() {
+        let s = reduce(with(&[("person.status", "citizen")]), Action::Prepare(Service::Trp));
+        assert_eq!(s.preparing, Some(Service::Trp));
+        assert_eq!(s.screen, Screen::Details(Section::Applicant));
+        let paths: Vec<&str> = s.detail_fields(Section::Applicant, day(2026, 3, 2)).iter().map(|f| f.path).collect();
+        assert!(paths.contains(&"applicant.passport_number") && !paths.contains(&"phc.organisation"), "{paths:?}");
+        assert_eq!(s.detail_sections(day(2026, 3, 2)), vec![Section::Applicant, Section::Trp]);
+        assert_eq!(s.after_details(Section::Applicant, day(2026, 3, 2)), Screen::Details(Section::Trp));
+        assert_eq!(s.after_details(Section::Trp, day(2026, 3, 2)), Screen::Application);
+        let mut bad = reduce(s, Action::Detail("applicant.email", "a@b".into()));
+        bad = reduce(bad, Action::Detail("registration.owner_iin", "123".into()));
+        assert_eq!(bad.detail_errors(Section::Applicant).iter().map(|e| e.field).collect::<Vec<_>>(), vec!["applicant.email"]);
+        for screen in [Screen::Details(Section::Trp), Screen::Application] {
+            let t = State { screen: screen.clone(), ..State::default() };
+            assert_eq!(from_fragment(&to_fragment(&t)).screen, screen);
+        }
+        assert_eq!(from_fragment("#/details/shoes?lang=en").screen, Screen::Start);
+    }
+
     #[test]
     fn raw_answers_become_typed_answers() {
         let s = with(&[
@@ -953,10 +1096,7 @@ mod tests {
             services: vec![Service::Registration, Service::Phc],
             ticked: Vec::new(),
             raw: [("registration.area_total_m2", "48,5".to_string()), ("person.iin", "0612 1160 0012".to_string())].into_iter().collect(),
-            from_check: false,
-            kiosk: false,
-            file_notes: Vec::new(),
-            confirmed: BTreeMap::new(),
+            ..State::default()
         };
         let back = from_fragment(&to_link(&s).unwrap());
         assert_eq!(back.lang, s.lang);

@@ -1,7 +1,9 @@
 //! One module per screen. `page` picks the screen of the state; `title` names it.
 
+pub mod application;
 pub mod check;
 pub mod confirm;
+pub mod details;
 pub mod question;
 pub mod results;
 pub mod start;
@@ -23,6 +25,10 @@ pub fn page(p: &PageProps) -> Html {
         Screen::Confirm(path) => confirm::confirm_page(p, path),
         Screen::Check => html! { <><check::CheckPage ..p.clone() />{ answers_link(&p.state) }</> },
         Screen::Results => html! { <><results::ResultsPage ..p.clone() />{ answers_link(&p.state) }</> },
+        Screen::Details(section) => {
+            html! { <details::DetailsPage key={section.code()} section={*section} state={p.state.clone()} dispatch={p.dispatch.clone()} /> }
+        }
+        Screen::Application => html! { <application::ApplicationPage ..p.clone() /> },
     }
 }
 
@@ -40,6 +46,8 @@ pub fn title(s: &State) -> String {
         Screen::Confirm(_) => t("interview.confirm_title", lang),
         Screen::Check => t("ui.check_title", lang),
         Screen::Results => t("ui.results_title", lang),
+        Screen::Details(section) => t(&format!("details.section.{}", section.code()), lang),
+        Screen::Application => t("bundle_web.application_title", lang),
     };
     format!("{head} — {}", t("ui.app_name", lang))
 }
@@ -91,5 +99,18 @@ pub fn problems(p: &PageProps) -> Html {
                 }) }
             </ul>
         </div>
+    }
+}
+
+/// Moves focus to an element after the next render (an error summary).
+pub fn focus_later(id: impl Into<String>) {
+    let id: String = id.into();
+    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id)) {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&cb));
     }
 }

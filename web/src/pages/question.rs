@@ -38,7 +38,7 @@ pub fn question_page(p: &Props) -> Html {
             match state.error_of(path, &raw, crate::today()) {
                 Some(msg) => {
                     error.set(Some(msg));
-                    focus("error-summary");
+                    crate::pages::focus_later("error-summary");
                 }
                 None => {
                     let mut next = (*state).clone();
@@ -282,17 +282,5 @@ fn date_input(
                     <input type="text" id="answer-2" class="w4" inputmode="numeric" autocomplete={ac("bday-year")} value={y.clone()} oninput={update(2)} aria-invalid={invalid.then_some("true")} /></div>
             </div>
         </fieldset>
-    }
-}
-
-/// Moves focus to an element after the next render (the error summary).
-fn focus(id: &'static str) {
-    let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
-            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(el).focus();
-        }
-    });
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback(wasm_bindgen::JsCast::unchecked_ref(&cb));
     }
 }

@@ -42,6 +42,11 @@ pub fn results_page(p: &PageProps) -> Html {
             <>
                 <OutcomeView outcome={o.clone()} lang={lang} dispatch={p.dispatch.clone()} chosen={chosen} />
                 if printable {
+                    <p class="no-print prepare">
+                        <button type="button" class="primary" id={format!("prepare-{service}")} onclick={ { let svc = o.service; p.dispatch.reform(move |_| Action::Prepare(svc)) } }>
+                            { t("bundle_web.prepare", lang) }<span class="visually-hidden">{ ": " }{ t(&format!("service.{}", code(&o.service)), lang) }</span>
+                        </button>
+                    </p>
                     <p class="no-print print-one">
                         <button type="button" onclick={Callback::from(move |_| print_page(Some(service.clone())))}>
                             { t("ui.print_checklist", lang) }<span class="visually-hidden">{ ": " }{ t(&format!("service.{}", code(&o.service)), lang) }</span>
@@ -238,11 +243,19 @@ pub fn file_buttons(p: &FileProps) -> Html {
 
 /// Offers a text as a file download (a Blob URL: nothing is sent anywhere).
 fn download(name: &str, text: &str) {
+    download_parts(name, &js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text)), "application/json");
+}
+
+/// Offers bytes (the application bundle's ZIP) as a file download, through a Blob URL.
+pub fn download_bytes(name: &str, bytes: &js_sys::Uint8Array, mime: &str) {
+    download_parts(name, &js_sys::Array::of1(bytes), mime);
+}
+
+fn download_parts(name: &str, parts: &js_sys::Array, mime: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &opts) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     if let Ok(a) = doc.create_element("a") {
         let a = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlAnchorElement>(a);
