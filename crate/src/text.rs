@@ -209,6 +209,11 @@ pub const PROPER_NAMES: &[&str] = &[
     "JSON",
     // The QR code that takes the results to a phone: "QR код", "QR-код" in kk and ru.
     "QR",
+    // The bundle's file names, as the ZIP holds them.
+    "ZIP",
+    "answers.json",
+    "result.json",
+    "README.txt",
     "cookie",
     // JSON's own words and the names of text encodings, quoted in the answers-file messages.
     "true",

@@ -143,7 +143,7 @@ async function open(name, lang) {
 }
 
 /** Latin-letter words a kk or ru reader may meet (text.rs PROPER_NAMES, and the parts of act numbers). */
-const PROPER = new Set(['egov.kz', 'eGov', 'Mobile', 'elicense.kz', 'gov.kz', 'zakon.kz', 'zakonpravo.kz', 'baq.kz', 'adalan.kz', 'islam.kz', 'KPMG', 'SMS', 'IV', 'VIII', 'UTC', 'JSON', 'QR']);
+const PROPER = new Set(['egov.kz', 'eGov', 'Mobile', 'elicense.kz', 'gov.kz', 'zakon.kz', 'zakonpravo.kz', 'baq.kz', 'adalan.kz', 'islam.kz', 'KPMG', 'SMS', 'IV', 'VIII', 'UTC', 'JSON', 'QR', 'ZIP', 'PDF']);
 
 for (const lang of LANGS) {
   test(`every kind of result reads action first on a phone (${lang})`, async (t) => {
