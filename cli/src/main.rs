@@ -19,10 +19,13 @@ const USAGE: &str = "usage:
   tekser schema
   tekser quotes
   tekser texts [--lang kk|ru|en]
+  tekser form-texts [--lang kk|ru|en]
 
 `quotes` writes the words of every provision as JSON ({id: {quote, quote_en, note}}): the web app
 fetches this file (quotes.json) when a citation is opened, so its WASM leaves them out. `texts` writes
-one language's texts as JSON ({key: text}), which the web app fetches for the language shown.
+one language's texts as JSON ({key: text}), which the web app fetches for the language shown;
+`form-texts` the words of the details pages and 'Your application', fetched when a person first
+prepares an application.
 `bundle` writes the application bundle (the filled forms and the checklist as PDF, the checklist as
 HTML, answers.json, result.json, README.txt) as one ZIP, by default named after the services and the
 day in the current folder; --base is the app's address, for the QR code of the results link on the
@@ -64,6 +67,7 @@ enum Command {
     Schema,
     Quotes,
     Texts { lang: Lang },
+    FormTexts { lang: Lang },
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
@@ -109,6 +113,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         ("schema", []) => Ok(Command::Schema),
         ("quotes", []) => Ok(Command::Quotes),
         ("texts", []) => Ok(Command::Texts { lang }),
+        ("form-texts", []) => Ok(Command::FormTexts { lang }),
         _ => Err(USAGE.to_string()),
     }
 }
@@ -118,6 +123,7 @@ fn run(args: &[String]) -> Result<String, String> {
         Command::Schema => Ok(serde_json::to_string_pretty(&schemars::schema_for!(Answers)).expect("schema serialises") + "\n"),
         Command::Quotes => Ok(quotes()),
         Command::Texts { lang } => Ok(texts(lang)),
+        Command::FormTexts { lang } => Ok(form_texts(lang)),
         Command::Calendar { year, lang } => Ok(render::calendar(year, lang)),
         Command::Bundle { file, as_of, lang, base, out } => bundle(&file, as_of, lang, base, out),
         Command::Check { file, as_of, lang, json } => {
@@ -145,15 +151,35 @@ fn run(args: &[String]) -> Result<String, String> {
 /// first load stays small.
 const BUNDLE_ONLY: &[&str] = &["bundle.", "form59."];
 
-/// Every text of one language by key that the app shows (the app's texts-<lang>.json: its WASM carries
-/// no texts), without [`BUNDLE_ONLY`].
-fn texts(lang: Lang) -> String {
+/// The words of the details pages and "Your application" (`texts-<lang>-forms.json`), which the app
+/// fetches when a person first prepares an application; "Prepare my application" itself, on the
+/// results page, stays with the first texts.
+fn is_forms_text(key: &str) -> bool {
+    key.starts_with("details.") || (key.starts_with("bundle_web.") && key != "bundle_web.prepare")
+}
+
+/// Texts the app never shows: the command line's words for an answers file it cannot read.
+const CLI_ONLY: &[&str] = &["input_file."];
+
+/// One language's texts as JSON, those `keep` picks.
+fn texts_where(lang: Lang, keep: impl Fn(&str) -> bool) -> String {
     let all: serde_json::Map<String, serde_json::Value> = tekser_rules::text::language(lang)
         .into_iter()
-        .filter(|(k, _)| !BUNDLE_ONLY.iter().any(|p| k.starts_with(p)))
+        .filter(|(k, _)| keep(k))
         .map(|(k, v)| (k.to_string(), serde_json::Value::from(v)))
         .collect();
     serde_json::to_string(&all).expect("texts serialise") + "\n"
+}
+
+/// Every text of one language by key that the app shows first (the app's texts-<lang>.json: its WASM
+/// carries no texts), without [`BUNDLE_ONLY`], the forms' words ([`form_texts`]) and [`CLI_ONLY`].
+fn texts(lang: Lang) -> String {
+    texts_where(lang, |k| !BUNDLE_ONLY.iter().chain(CLI_ONLY).any(|p| k.starts_with(p)) && !is_forms_text(k))
+}
+
+/// The forms' words of one language (the app's texts-<lang>-forms.json).
+fn form_texts(lang: Lang) -> String {
+    texts_where(lang, is_forms_text)
 }
 
 /// Every provision's words by id (the app's quotes.json).
@@ -208,13 +234,21 @@ fn today_utc5() -> NaiveDate {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn the_apps_texts_leave_out_only_the_bundles_files_words() {
-        let v: serde_json::Value = serde_json::from_str(&super::texts(tekser_rules::Lang::Kk)).unwrap();
-        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
-        assert!(!keys.iter().any(|k| k.starts_with("bundle.") || k.starts_with("form59.")));
-        for k in ["bundle_web.download", "details.field.applicant.full_name", "ui.continue"] {
-            assert!(keys.iter().any(|x| *x == k), "{k}");
+    fn the_apps_texts_leave_out_the_bundles_files_words_and_the_forms_come_apart() {
+        let keys_of = |json: String| -> Vec<String> {
+            let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+            v.as_object().unwrap().keys().cloned().collect()
+        };
+        let first = keys_of(super::texts(tekser_rules::Lang::Kk));
+        let forms = keys_of(super::form_texts(tekser_rules::Lang::Kk));
+        assert!(!first.iter().chain(&forms).any(|k| k.starts_with("bundle.") || k.starts_with("form59.") || k.starts_with("input_file.")));
+        for k in ["bundle_web.prepare", "ui.continue"] {
+            assert!(first.iter().any(|x| x == k), "{k}");
         }
+        for k in ["bundle_web.download", "details.field.applicant.full_name"] {
+            assert!(forms.iter().any(|x| x == k) && !first.iter().any(|x| x == k), "{k}");
+        }
+        assert!(forms.iter().all(|k| !first.contains(k)));
         assert!(
             tekser_rules::text::language(tekser_rules::Lang::Kk).iter().any(|(k, _)| k.starts_with("bundle.")),
             "the bundle's texts exist"

@@ -85,14 +85,18 @@ fn installed_text(key: &str, lang: Lang) -> Option<&'static str> {
     all[slot(lang)].as_ref()?.get(key).copied()
 }
 
-/// Installs the texts of one language (key → text), replacing nothing already installed.
+/// Installs texts of one language (key → text), replacing nothing already installed: a language may
+/// come in parts (the app's first texts, then the forms' words when the person prepares an application).
 pub fn install(lang: Lang, pairs: impl IntoIterator<Item = (String, String)>) {
     let Ok(mut all) = INSTALLED.lock() else { return };
-    if all[slot(lang)].is_some() {
-        return;
+    // A second part of a language (the forms' words, fetched when first needed) joins the first.
+    let pairs = pairs.into_iter().map(|(k, v)| (&*Box::leak(k.into_boxed_str()), &*Box::leak(v.into_boxed_str())));
+    match &mut all[slot(lang)] {
+        Some(map) => pairs.for_each(|(k, v)| {
+            map.entry(k).or_insert(v);
+        }),
+        none => *none = Some(pairs.collect()),
     }
-    let map = pairs.into_iter().map(|(k, v)| (&*Box::leak(k.into_boxed_str()), &*Box::leak(v.into_boxed_str()))).collect();
-    all[slot(lang)] = Some(map);
 }
 
 /// Are this language's texts at hand (compiled in, or installed)?

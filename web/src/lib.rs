@@ -134,7 +134,8 @@ pub fn app(props: &AppProps) -> Html {
                     return;
                 }
                 *following.borrow_mut() = true;
-                in_language(dispatch.clone(), Action::FromUrl(state::from_url(&hash, history_answers())));
+                let a = Action::FromUrl(state::from_url(&hash, history_answers()));
+                in_language(dispatch.clone(), a, None);
             });
             move || drop(listener)
         });
@@ -174,12 +175,13 @@ pub fn app(props: &AppProps) -> Html {
 
     let dispatch = {
         let d = state.dispatcher();
+        let shown = state.lang;
         Callback::from(move |a: Action| {
             // Forgetting everything ends the bundle module too, with whatever its memory held.
             if matches!(a, Action::Clear | Action::Reset) {
                 bundle::forget();
             }
-            in_language(d.clone(), a)
+            in_language(d.clone(), a, Some(shown))
         })
     };
     let (lang, kiosk) = (state.lang, state.kiosk);
@@ -257,20 +259,35 @@ pub fn jump_to(e: &MouseEvent, id: &str) {
 
 /// Carries out an action once the texts of the language it shows are at hand: a language not shown
 /// before is fetched first (`texts`); if it cannot be, the page stays in the language it is in.
-fn in_language(d: UseReducerDispatcher<State>, a: Action) {
+fn in_language(d: UseReducerDispatcher<State>, a: Action, shown: Option<Lang>) {
     let lang = match &a {
         Action::SetLang(l) => Some(*l),
         Action::FromUrl(s) => Some(s.lang),
         _ => None,
     };
-    match lang.filter(|l| !tekser_rules::text::has_language(*l)) {
-        None => d.dispatch(a),
-        Some(l) => wasm_bindgen_futures::spawn_local(async move {
-            if texts::ensure(l).await || !matches!(a, Action::SetLang(_)) {
-                d.dispatch(a);
-            }
-        }),
+    // "Prepare my application" needs the forms' words (fetched the first time); so does any language
+    // shown once they were wanted, and a URL that opens on the details pages.
+    let forms_for = match &a {
+        Action::Prepare(_) => shown,
+        Action::FromUrl(s) if matches!(s.screen, state::Screen::Details(_) | state::Screen::Application) => Some(s.lang),
+        _ => lang.filter(|_| texts::forms_wanted()),
+    };
+    let core = lang.filter(|l| !tekser_rules::text::has_language(*l));
+    if core.is_none() && forms_for.is_none() {
+        return d.dispatch(a);
     }
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut ok = match core {
+            Some(l) => texts::ensure(l).await,
+            None => true,
+        };
+        if let Some(l) = forms_for {
+            ok &= texts::ensure_forms(l).await;
+        }
+        if ok || !matches!(a, Action::SetLang(_) | Action::Prepare(_)) {
+            d.dispatch(a);
+        }
+    });
 }
 
 /// Every language, for the switcher.

@@ -10,6 +10,10 @@ fn main() {
         for lang in langs {
             tekser_web::texts::ensure(lang).await;
         }
+        // A reload on the details pages: their words too.
+        if matches!(first.screen, tekser_web::state::Screen::Details(_) | tekser_web::state::Screen::Application) {
+            tekser_web::texts::ensure_forms(first.lang).await;
+        }
         // What the person did on the pre-rendered start page while all this loaded goes into the
         // app, read now: mounting empties <body>, the pre-rendered page with it.
         let props = tekser_web::AppProps { ticked: tekser_web::prerender::ticked(), focused: tekser_web::prerender::focused() };

@@ -19,10 +19,48 @@ pub async fn ensure(lang: Lang) -> bool {
     }
 }
 
+thread_local! {
+    /// The languages whose forms' words are installed; once any is, every language shown gets them.
+    static FORMS: std::cell::Cell<[bool; 3]> = const { std::cell::Cell::new([false; 3]) };
+}
+
+fn slot(lang: Lang) -> usize {
+    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
+}
+
+/// Has a person prepared an application in this tab (the forms' words were wanted)?
+pub fn forms_wanted() -> bool {
+    FORMS.with(|f| f.get().iter().any(|x| *x))
+}
+
+/// Makes the words of the details pages and "Your application" in `lang` available
+/// (`texts-<lang>-forms.json`, written by `tekser form-texts`): fetched when a person first prepares
+/// an application, so the first load does not carry them.
+pub async fn ensure_forms(lang: Lang) -> bool {
+    if FORMS.with(|f| f.get()[slot(lang)]) {
+        return true;
+    }
+    match fetch_file(&format!("texts-{}-forms.json", crate::i18n::lang_code(lang))).await {
+        Some(pairs) => {
+            tekser_rules::text::install(lang, pairs);
+            FORMS.with(|f| {
+                let mut all = f.get();
+                all[slot(lang)] = true;
+                f.set(all);
+            });
+            true
+        }
+        None => false,
+    }
+}
+
 async fn fetch(lang: Lang) -> Option<std::collections::HashMap<String, String>> {
+    fetch_file(&format!("texts-{}.json", crate::i18n::lang_code(lang))).await
+}
+
+async fn fetch_file(url: &str) -> Option<std::collections::HashMap<String, String>> {
     use wasm_bindgen::JsCast;
-    let url = format!("texts-{}.json", crate::i18n::lang_code(lang));
-    let promise = web_sys::window()?.fetch_with_str(&url);
+    let promise = web_sys::window()?.fetch_with_str(url);
     let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
     if !response.ok() {
         return None;
