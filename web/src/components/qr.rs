@@ -5,7 +5,8 @@
 
 use crate::i18n::t;
 use crate::state::State;
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::bits::Bits;
+use qrcode::{Color, EcLevel, QrCode, Version};
 use std::rc::Rc;
 use tekser_rules::Lang;
 use yew::prelude::*;
@@ -19,7 +20,14 @@ pub fn link(state: &State, base: &str) -> String {
 /// modules in a row) and the code's width in modules; None when the text is too long for any QR
 /// code. Error correction "low": the code stays as small as it can on a phone's screen.
 pub fn path(text: &str) -> Option<(String, usize)> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L).ok()?;
+    // Byte mode in the smallest version that holds the text: the crate's segment optimiser (which
+    // would mix modes) stays out of the app's WASM, and a link is bytes anyway.
+    let code = (1..=40).find_map(|v| {
+        let mut bits = Bits::new(Version::Normal(v));
+        bits.push_byte_data(text.as_bytes()).ok()?;
+        bits.push_terminator(EcLevel::L).ok()?;
+        QrCode::with_bits(bits, EcLevel::L).ok()
+    })?;
     let width = code.width();
     let colors = code.to_colors();
     let mut d = String::new();
