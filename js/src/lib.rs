@@ -149,7 +149,7 @@ pub fn questions(answers: &JsValue, options: &JsValue) -> Result<JsValue, JsValu
     let o = read::options(options).map_err(|f| thrown(f, None))?;
     let (a, as_of) = checked(answers, o)?;
     let report = tekser_rules::evaluate(&a, &Context { as_of });
-    let list: Vec<Question> = tekser_rules::answers::to_ask(&report, |p| a.answered(p))
+    let list: Vec<Question> = tekser_rules::answers::to_ask(&report, &a, |p| a.answered(p))
         .into_iter()
         .filter_map(|path| all_fields().find(|f| f.path == path))
         .map(|f| {

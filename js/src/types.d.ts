@@ -2,6 +2,8 @@
 export type DateString = string;
 /** A time of day as "HH:MM:SS". */
 export type TimeString = string;
+/** The time of an application as far as it is known: the time itself, or only whether it was within the provider's working hours. */
+export type TimeOfDay = { at: TimeString } | "within_hours" | "after_hours";
 export type Lang = "kk" | "ru" | "en";
 export type ServiceCode = "phc" | "medical_licence" | "trp" | "registration";
 
@@ -22,7 +24,7 @@ export interface Options {
 export interface Answers {
   services?: ServiceCode[];
   person?: Record<string, unknown>;
-  application?: { channel?: Channel; date?: DateString; time?: string };
+  application?: { channel?: Channel; date?: DateString; time?: string; within_hours?: boolean };
   phc?: Record<string, unknown>;
   licence?: Record<string, unknown>;
   trp?: Record<string, unknown>;
@@ -172,7 +174,7 @@ export interface Hours {
 }
 
 export interface Deadline {
-  applied: { date: DateString; time: TimeString };
+  applied: { date: DateString; time: TimeOfDay };
   within_hours: boolean;
   hours: Hours;
   registered_on: DateString;

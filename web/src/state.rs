@@ -337,21 +337,9 @@ impl State {
     /// about the person first, then one service at a time in its own order (for the licence, who
     /// applies and what for before the grounds for refusal and the fee), the application last.
     pub fn questions(&self, today: chrono::NaiveDate) -> Vec<&'static str> {
-        let report = tekser_rules::evaluate(&self.answers(), &tekser_rules::Context { as_of: self.as_of(today) });
-        let may_apply = |o: &&tekser_rules::Outcome| !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable);
-        let missing = report.outcomes.iter().flat_map(|o| o.missing.iter().copied());
-        let refine = report.outcomes.iter().filter(may_apply).flat_map(|o| o.refine.iter().copied());
-        // The time itself is never asked (a file or a link may bring it): all the rules need of it is
-        // whether it is within the provider's working hours, asked only where a deadline counts them.
-        let counts_hours = report.outcomes.iter().filter(may_apply).any(|o| provider_hours(o.service, &self.answers()).is_some());
-        let applying = tekser_rules::answers::APPLICATION_FIELDS
-            .iter()
-            .map(|f| f.path)
-            .filter(|_| report.outcomes.iter().any(|o| may_apply(&o)))
-            .filter(|p| *p != "application.time")
-            .filter(|p| *p != "application.within_hours" || (counts_hours && !self.answered("application.time")));
-        let wanted: Vec<&'static str> = missing.chain(refine).chain(applying).collect();
-        all_fields().map(|f| f.path).filter(|p| wanted.contains(p) && !self.answered(p)).collect()
+        let a = self.answers();
+        let report = tekser_rules::evaluate(&a, &tekser_rules::Context { as_of: self.as_of(today) });
+        tekser_rules::answers::to_ask(&report, &a, |p| self.answered(p))
     }
 
     /// The working hours of the providers of the services the person may still apply for, through

@@ -264,15 +264,26 @@ pub fn all_fields() -> impl Iterator<Item = &'static Field> {
 /// The fields still to ask after `report`, in interview order ([`all_fields`]: the person first, then
 /// each service's own, the application last): what the rules miss, and, where the person may still
 /// apply (a service neither "not eligible" nor "not applicable"), the facts that refine a checklist
-/// (`Outcome::refine`) and the moment and channel of application; each unless `answered`. Once every
-/// service is decided against, nothing more. (The JavaScript library's `questions`; the app's
-/// `State::questions` asks the same.)
-pub fn to_ask(report: &crate::Report, answered: impl Fn(&str) -> bool) -> Vec<&'static str> {
+/// (`Outcome::refine`) and the channel and day of application; each unless `answered`. Once every
+/// service is decided against, nothing more.
+///
+/// The time of day itself is never asked (a file or a link may bring it): all the rules need of it
+/// is whether it falls within the provider's working hours, asked only where a deadline counts them
+/// (`law::provider_hours` for the channel in `answers`) and no time is answered. (The app's
+/// `State::questions` and the JavaScript library's `questions`.)
+pub fn to_ask(report: &crate::Report, answers: &Answers, answered: impl Fn(&str) -> bool) -> Vec<&'static str> {
     use crate::Verdict;
     let may_apply = |o: &&crate::Outcome| !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable);
     let missing = report.outcomes.iter().flat_map(|o| o.missing.iter().copied());
     let refine = report.outcomes.iter().filter(may_apply).flat_map(|o| o.refine.iter().copied());
-    let applying = APPLICATION_FIELDS.iter().map(|f| f.path).filter(|_| report.outcomes.iter().any(|o| may_apply(&o)));
+    let counts_hours =
+        report.outcomes.iter().filter(may_apply).any(|o| crate::law::provider_hours(o.service, answers.application.channel).is_some());
+    let applying = APPLICATION_FIELDS
+        .iter()
+        .map(|f| f.path)
+        .filter(|_| report.outcomes.iter().any(|o| may_apply(&o)))
+        .filter(|p| *p != "application.time")
+        .filter(|p| *p != "application.within_hours" || (counts_hours && !answered("application.time")));
     let wanted: Vec<&'static str> = missing.chain(refine).chain(applying).collect();
     all_fields().map(|f| f.path).filter(|p| wanted.contains(p) && !answered(p)).collect()
 }
@@ -292,12 +303,12 @@ mod tests {
         let as_of = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
         let a = Answers { services: Some(vec![Service::Phc]), ..Default::default() };
         let report = evaluate(&a, &Context { as_of });
-        let asked = to_ask(&report, |_| false);
+        let asked = to_ask(&report, &a, |_| false);
         assert_eq!(asked.first(), Some(&"person.status"));
         let in_order: Vec<&str> = all_fields().map(|f| f.path).filter(|p| asked.contains(p)).collect();
         assert_eq!(asked, in_order);
         assert!(asked.iter().all(|p| p.starts_with("person.") || p.starts_with("phc.") || p.starts_with("application.")), "{asked:?}");
-        let rest = to_ask(&report, |p| p == "person.status");
+        let rest = to_ask(&report, &a, |p| p == "person.status");
         assert_eq!(rest, asked[1..]);
     }
 }
