@@ -31,7 +31,7 @@ pub mod input;
 pub mod layout;
 
 use chrono::NaiveDate;
-use tekser_rules::report::{Service, Verdict};
+use tekser_rules::report::Service;
 use tekser_rules::{evaluate, Context, Lang};
 
 /// What to build the bundle from.
@@ -75,12 +75,6 @@ impl Error {
     }
 }
 
-/// Whether the person may apply for the service: neither not eligible nor not applicable (as the app
-/// asks the moment of application only then).
-pub fn may_apply(v: Verdict) -> bool {
-    !matches!(v, Verdict::NotEligible | Verdict::NotApplicable)
-}
-
 /// The file names of a service's files: its folder is the service's code.
 fn folder(s: Service) -> &'static str {
     input::service_code(s)
@@ -99,7 +93,7 @@ pub fn build(req: &Request) -> Result<Bundle, Error> {
         move |message| Error::Build { file: file.to_string(), message }
     }
     let mut readme = Vec::new();
-    for o in report.outcomes.iter().filter(|o| may_apply(o.verdict)) {
+    for o in report.outcomes.iter().filter(|o| o.verdict.may_apply()) {
         let dir = folder(o.service);
         let name = format!("{dir}/checklist.pdf");
         files.push((name.clone(), checklist::pdf(o, &report.edition, lang, qr.as_ref(), req.as_of).map_err(fail(&name))?));

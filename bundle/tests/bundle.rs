@@ -310,7 +310,20 @@ fn bad_and_missing_values_give_blanks_never_an_error() {
             assert!(b.files.iter().any(|(n, _)| n == "answers.json"), "{f}");
         }
     }
-    let bad_phone = build(&Request { answers: files[5].into(), as_of: day, lang: Lang::En, base_url: None }).expect("builds");
+    // Nothing answered: every service still needs information, so no service's files are in.
+    let empty = build(&Request { answers: "{}".into(), as_of: day, lang: Lang::En, base_url: None }).expect("builds");
+    let folders = ["phc/", "medical_licence/", "trp/", "registration/"];
+    assert!(
+        empty.files.iter().all(|(n, _)| !folders.iter().any(|f| n.starts_with(f))),
+        "{:?}",
+        empty.files.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    // A person who may apply for the PHC attachment (examples/phc.json) with those bad details: the
+    // bundle holds files only for a service the person may apply for.
+    let mut phc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{ROOT}/examples/phc.json")).expect("examples/phc.json")).expect("JSON");
+    phc["details"] = serde_json::from_str::<serde_json::Value>(files[5]).expect("JSON")["details"].clone();
+    let bad_phone = build(&Request { answers: phc.to_string(), as_of: day, lang: Lang::En, base_url: None }).expect("builds");
     let form = &bad_phone.files.iter().find(|(n, _)| n == "phc/phc-application.pdf").expect("the PHC form").1;
     let path = std::env::temp_dir().join("tekser-bad-phone.pdf");
     std::fs::write(&path, form).expect("write");

@@ -58,6 +58,15 @@ pub enum Verdict {
     CheckWithProvider,
 }
 
+impl Verdict {
+    /// May the person go ahead and apply (perhaps after checking something with the provider)? The
+    /// one rule for where the app offers "Prepare my application" and what the bundle holds: not while
+    /// an answer is missing, nor when no channel is open on the day.
+    pub fn may_apply(self) -> bool {
+        matches!(self, Verdict::Eligible | Verdict::CheckWithProvider)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {

@@ -436,19 +436,11 @@ fn provider_hours(service: Service, a: &Answers) -> Option<&'static tekser_rules
 // ------------------------------------------------------------------ the details step
 
 impl State {
-    /// The services the person may apply for (`outcome::can_apply`): those "Prepare my application"
-    /// is offered for and the bundle holds, in the report's order.
+    /// The services the person may apply for (`Verdict::may_apply`): those "Prepare my application"
+    /// is offered for and the bundle holds files for, in the report's order.
     pub fn applying(&self, today: chrono::NaiveDate) -> Vec<Service> {
         let report = tekser_rules::evaluate(&self.answers(), &tekser_rules::Context { as_of: self.as_of(today) });
-        report.outcomes.iter().filter(|o| crate::components::outcome::can_apply(o.verdict)).map(|o| o.service).collect()
-    }
-
-    /// The services the bundle holds files for: every one the person is not turned away from (neither
-    /// "not eligible" nor "not applicable"), as `tekser_bundle::may_apply` picks them — a service
-    /// still waiting on an answer too, so "Your application" lists exactly what the ZIP will hold.
-    pub fn in_bundle(&self, today: chrono::NaiveDate) -> Vec<Service> {
-        let report = tekser_rules::evaluate(&self.answers(), &tekser_rules::Context { as_of: self.as_of(today) });
-        report.outcomes.iter().filter(|o| !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable)).map(|o| o.service).collect()
+        report.outcomes.iter().filter(|o| o.verdict.may_apply()).map(|o| o.service).collect()
     }
 
     /// The services the details pages ask for: the one being prepared, else every one the person may

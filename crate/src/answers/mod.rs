@@ -273,15 +273,18 @@ pub fn all_fields() -> impl Iterator<Item = &'static Field> {
 /// `State::questions` and the JavaScript library's `questions`.)
 pub fn to_ask(report: &crate::Report, answers: &Answers, answered: impl Fn(&str) -> bool) -> Vec<&'static str> {
     use crate::Verdict;
-    let may_apply = |o: &&crate::Outcome| !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable);
+    let not_turned_away = |o: &&crate::Outcome| !matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable);
     let missing = report.outcomes.iter().flat_map(|o| o.missing.iter().copied());
-    let refine = report.outcomes.iter().filter(may_apply).flat_map(|o| o.refine.iter().copied());
-    let counts_hours =
-        report.outcomes.iter().filter(may_apply).any(|o| crate::law::provider_hours(o.service, answers.application.channel).is_some());
+    let refine = report.outcomes.iter().filter(not_turned_away).flat_map(|o| o.refine.iter().copied());
+    let counts_hours = report
+        .outcomes
+        .iter()
+        .filter(not_turned_away)
+        .any(|o| crate::law::provider_hours(o.service, answers.application.channel).is_some());
     let applying = APPLICATION_FIELDS
         .iter()
         .map(|f| f.path)
-        .filter(|_| report.outcomes.iter().any(|o| may_apply(&o)))
+        .filter(|_| report.outcomes.iter().any(|o| not_turned_away(&o)))
         .filter(|p| *p != "application.time")
         .filter(|p| *p != "application.within_hours" || (counts_hours && !answered("application.time")));
     let wanted: Vec<&'static str> = missing.chain(refine).chain(applying).collect();

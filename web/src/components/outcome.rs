@@ -45,11 +45,6 @@ pub fn verdict_class(v: Verdict) -> &'static str {
     }
 }
 
-/// May the person go ahead and apply (perhaps after checking something with the provider)?
-pub fn can_apply(v: Verdict) -> bool {
-    matches!(v, Verdict::Eligible | Verdict::CheckWithProvider)
-}
-
 /// Where a limit of the data is said: next to the figure it concerns.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Place {
@@ -114,7 +109,7 @@ pub fn outcome_view(p: &Props) -> Html {
     let lang = p.lang;
     let service = code(&o.service);
     let (service_name, case) = (t(&format!("service.{service}"), lang), t(&format!("case.{}", o.case), lang));
-    let apply = can_apply(o.verdict);
+    let apply = o.verdict.may_apply();
     html! {
         <section class={classes!("outcome", verdict_class(o.verdict))} aria-labelledby={format!("h-{service}")} id={format!("s-{service}")}>
             <h2 id={format!("h-{service}")}>{ service_name.clone() }</h2>
@@ -149,7 +144,7 @@ pub fn outcome_view(p: &Props) -> Html {
 /// A deadline to apply that has passed comes before anything else, with what it risks.
 fn missed_deadline(o: &Outcome, lang: Lang) -> Html {
     let late = o.reasons.iter().any(|r| r.code == "reg.on_time" && r.status == Status::NotMet);
-    if !late || !can_apply(o.verdict) {
+    if !late || !o.verdict.may_apply() {
         return html! {};
     }
     let by = o.timeline.iter().find(|m| m.kind == MilestoneKind::ApplyBy).and_then(|m| m.by);

@@ -22,7 +22,7 @@ pub fn application_page(p: &PageProps) -> Html {
     let bundle_lang = use_state(|| None::<Lang>);
     let progress = use_state(|| None::<Progress>);
     let chosen = bundle_lang.unwrap_or(lang);
-    let services = s.in_bundle(today);
+    let services = s.applying(today);
     let answers = s.answers();
     let problems = s.details.validate();
 

@@ -3,7 +3,7 @@
 //! apply for (printed on its own), "about these rules" with a short code to quote, and the
 //! actions: print, save or load the answers, start again.
 
-use crate::components::outcome::{can_apply, next_steps, verdict_class, OutcomeView};
+use crate::components::outcome::{next_steps, verdict_class, OutcomeView};
 use crate::components::qr::PhoneQr;
 use crate::i18n::{code, count, long_date, long_date_weekday, t};
 use crate::pages::BackLink;
@@ -37,7 +37,7 @@ pub fn results_page(p: &PageProps) -> Html {
     let checked = crate::now_words(lang);
     let view = |o: Outcome| {
         let service = code(&o.service);
-        let printable = can_apply(o.verdict);
+        let printable = o.verdict.may_apply();
         html! {
             <>
                 <OutcomeView outcome={o.clone()} lang={lang} dispatch={p.dispatch.clone()} chosen={chosen} />
@@ -84,7 +84,7 @@ pub fn results_page(p: &PageProps) -> Html {
                 </details>
             }
             if !s.kiosk { <PhoneQr state={p.state.clone()} /> }
-            { for outcomes.iter().filter(|o| can_apply(o.verdict)).map(|o| html! {
+            { for outcomes.iter().filter(|o| o.verdict.may_apply()).map(|o| html! {
                 <ChecklistPrint outcome={o.clone()} state={p.state.clone()} chosen={chosen} checked={checked.clone()} />
             }) }
             <details class="about">
