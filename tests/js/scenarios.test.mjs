@@ -182,6 +182,10 @@ test('what JSON cannot say is refused, not dropped; options are checked', () => 
   assert.equal(e(() => lib.evaluate({}, { asOf: '1999-12-31', lang: 'en' })).field, 'asOf');
   assert.match(e(() => lib.evaluate({}, { asOf: '1999-12-31', lang: 'en' })).message, /01\.01\.2000/);
   assert.equal(e(() => lib.evaluate('{"person": {}} {}', { lang: 'en' })).field, null);
+  // Personal details (an app's saved file may hold them) are refused, as text and as an object.
+  const withDetails = { services: ['phc'], details: { applicant: { full_name: 'Айгүл' } } };
+  assert.equal(e(() => lib.evaluate(withDetails, { asOf: '2026-03-02' })).field, 'details');
+  assert.equal(e(() => lib.questions(JSON.stringify(withDetails), { asOf: '2026-03-02' })).field, 'details');
   assert.equal(e(() => lib.calendar(1899, 'en')).field, 'year');
   assert.equal(e(() => lib.calendar(2026.5, 'en')).field, 'year');
   // An object deeper than a file may nest, or holding itself, is refused whole; the library goes on.
