@@ -15,6 +15,7 @@ use tekser_rules::{evaluate, Answers, Context, Lang};
 const USAGE: &str = "usage:
   tekser check ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format json|text]
   tekser bundle ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--base URL] [-o OUT.zip]
+  tekser diff ANSWERS.json --from YYYY-MM-DD --to YYYY-MM-DD [--lang kk|ru|en] [--format json|text]
   tekser calendar YEAR [--lang kk|ru|en]
   tekser schema
   tekser quotes
@@ -30,7 +31,11 @@ prepares an application.
 HTML, answers.json, result.json, README.txt) as one ZIP, by default named after the services and the
 day in the current folder; --base is the app's address, for the QR code of the results link on the
 checklist. ANSWERS.json may be '-' for standard input. --as-of defaults to the application date in the
-answers, else today (UTC+5). --lang defaults to kk, --format to json.";
+answers, else today (UTC+5). --lang defaults to kk, --format to json.
+`diff` says what differs for the person between applying on one day and on another under the rules of
+each day (the verdict, a condition, a document, a channel, the fee, the term), each with its provision;
+the answers' own application date is replaced by each day, and what the data do not cover on the later
+day is listed apart.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -63,6 +68,7 @@ fn write_out(mut w: impl Write, out: &str) -> std::io::Result<()> {
 enum Command {
     Check { file: String, as_of: Option<NaiveDate>, lang: Lang, json: bool },
     Bundle { file: String, as_of: Option<NaiveDate>, lang: Lang, base: Option<String>, out: Option<String> },
+    Diff { file: String, from: NaiveDate, to: NaiveDate, lang: Lang, json: bool },
     Calendar { year: i32, lang: Lang },
     Schema,
     Quotes,
@@ -75,6 +81,9 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut positional = Vec::new();
     let (mut as_of, mut lang, mut json) = (None, Lang::Kk, true);
     let (mut base, mut out) = (None, None);
+    let (mut from, mut to) = (None, None);
+    let day =
+        |flag: &str, v: String| NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| format!("{flag}: {v:?} is not a date (YYYY-MM-DD)"));
     let mut it = rest.iter();
     while let Some(a) = it.next() {
         let mut value = |flag: &str| it.next().cloned().ok_or(format!("{flag} needs a value\n\n{USAGE}"));
@@ -95,6 +104,8 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                     _ => return Err(format!("--format: {v:?} is not one of json, text")),
                 };
             }
+            "--from" => from = Some(day("--from", value("--from")?)?),
+            "--to" => to = Some(day("--to", value("--to")?)?),
             "--base" => base = Some(value("--base")?),
             "-o" | "--out" => out = Some(value("-o")?),
             "-h" | "--help" => return Err(USAGE.to_string()),
@@ -105,6 +116,10 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     match (cmd.as_str(), positional.as_slice()) {
         ("check", [file]) => Ok(Command::Check { file: file.clone(), as_of, lang, json }),
         ("bundle", [file]) => Ok(Command::Bundle { file: file.clone(), as_of, lang, base, out }),
+        ("diff", [file]) => match (from, to) {
+            (Some(from), Some(to)) => Ok(Command::Diff { file: file.clone(), from, to, lang, json }),
+            _ => Err(format!("diff needs --from and --to\n\n{USAGE}")),
+        },
         ("calendar", [year]) => {
             let year =
                 year.parse().ok().filter(|y| (1900..=2100).contains(y)).ok_or(format!("calendar: {year:?} is not a year (1900–2100)"))?;
@@ -126,6 +141,17 @@ fn run(args: &[String]) -> Result<String, String> {
         Command::FormTexts { lang } => Ok(form_texts(lang)),
         Command::Calendar { year, lang } => Ok(render::calendar(year, lang)),
         Command::Bundle { file, as_of, lang, base, out } => bundle(&file, as_of, lang, base, out),
+        Command::Diff { file, from, to, lang, json } => {
+            let bytes = read(&file)?;
+            let answers = input::decode(&bytes, lang).and_then(|text| input::parse_file(text, lang)).map_err(|e| format!("{file}: {e}"))?.0;
+            for (flag, d) in [("--from", from), ("--to", to)] {
+                if let Err(e) = tekser_rules::answers::bounds::check_as_of(d) {
+                    return Err(format!("{flag}: {}", e.kind.message(lang)));
+                }
+            }
+            let diff = tekser_rules::changes::between(&answers, from, to);
+            Ok(if json { serde_json::to_string_pretty(&diff).expect("a diff serialises") + "\n" } else { render::diff(&diff, lang) })
+        }
         Command::Check { file, as_of, lang, json } => {
             let bytes = read(&file)?;
             let answers = input::decode(&bytes, lang).and_then(|text| input::parse_file(text, lang)).map_err(|e| format!("{file}: {e}"))?.0;

@@ -172,6 +172,63 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
     s.push('\n');
 }
 
+/// What changes between two days of application, by service: each difference and its provision.
+pub fn diff(d: &tekser_rules::changes::Diff, lang: Lang) -> String {
+    use tekser_rules::changes::{FeeTerms, What};
+    let dmy = |x| tekser_rules::text::dmy(x);
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", t("change.title", lang).replace("{from}", &dmy(d.from)).replace("{to}", &dmy(d.to)));
+    if d.changes.is_empty() {
+        let _ = writeln!(s, "   {}", t("change.none", lang));
+    }
+    let status = |x: &Option<Status>| match x {
+        Some(st) => t(&format!("status.{}", name(st)), lang),
+        None => t("change.not_checked", lang),
+    };
+    let fee = |f: &FeeTerms| {
+        if f.free {
+            t("change.free", lang)
+        } else {
+            let tenge = f.tenge.map(|x| format!(" = {x} {}", t("ui.tenge", lang))).unwrap_or_default();
+            format!("{} {}{tenge}", f.mci_multiple, t("ui.mci", lang))
+        }
+    };
+    let pair = |key: &str, from: String, to: String| t(key, lang).replace("{from}", &from).replace("{to}", &to);
+    let mut last = None;
+    for c in &d.changes {
+        if last != Some(c.service) {
+            let _ = writeln!(s, "== {}", t(&format!("service.{}", name(&c.service)), lang));
+            last = Some(c.service);
+        }
+        let line = match &c.what {
+            What::Verdict { from, to } => {
+                pair("change.verdict", t(&format!("verdict.{}", name(from)), lang), t(&format!("verdict.{}", name(to)), lang))
+            }
+            What::Condition { code, from, to } => {
+                pair("change.condition", status(from), status(to)).replace("{reason}", &t(&format!("reason.{code}"), lang))
+            }
+            What::DocumentAdded { code } => t("change.document_added", lang).replace("{doc}", &t(&format!("doc.{code}"), lang)),
+            What::DocumentDropped { code } => t("change.document_dropped", lang).replace("{doc}", &t(&format!("doc.{code}"), lang)),
+            What::ChannelOpens { channel } => {
+                t("change.channel_opens", lang).replace("{channel}", &t(&format!("channel.{}", name(channel)), lang))
+            }
+            What::ChannelCloses { channel } => {
+                t("change.channel_closes", lang).replace("{channel}", &t(&format!("channel.{}", name(channel)), lang))
+            }
+            What::Fee { from, to } => pair("change.fee", fee(from), fee(to)),
+            What::Term { from, to } => pair("change.term", count(*from, "working_day", lang), count(*to, "working_day", lang)),
+        };
+        let _ = writeln!(s, "   {line} — {}", cite(c.citation, lang));
+    }
+    if !d.unknown.is_empty() {
+        let _ = writeln!(s, "-- {}", t("change.unknown", lang));
+        for (service, l) in &d.unknown {
+            let _ = writeln!(s, "   {}: {}", t(&format!("service.{}", name(service)), lang), l.message(lang));
+        }
+    }
+    s
+}
+
 pub fn calendar(year: i32, lang: Lang) -> String {
     let mut s = String::new();
     if !calendar::year_published(year) {

@@ -198,3 +198,27 @@ fn usage_errors_exit_2() {
     assert_eq!(tekser(&["check", "x.json", "--format", "pdf"], None).status.code(), Some(2));
     assert_eq!(tekser(&["check", "does-not-exist.json"], None).status.code(), Some(2));
 }
+
+#[test]
+fn diff_says_what_the_end_of_the_pilot_changes_in_every_language() {
+    let file = "examples/registration-astana.json";
+    for lang in ["kk", "ru", "en"] {
+        let o = tekser(&["diff", file, "--from", "2026-06-30", "--to", "2026-07-01", "--lang", lang, "--format", "text"], None);
+        assert!(o.status.success(), "{lang}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains("30.06.2026") && out.contains("01.07.2026"), "{out}");
+        assert!(!out.contains("change.") && !out.contains("channel.") && !out.contains("doc."), "{lang}: an untranslated key in\n{out}");
+        assert!(out.contains("500/НҚ"), "{lang}: the pilot cited\n{out}");
+    }
+    let o = tekser(&["diff", file, "--from", "2026-06-30", "--to", "2026-07-01"], None);
+    let diff: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let kinds: Vec<&str> = diff["changes"].as_array().unwrap().iter().map(|c| c["what"]["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"channel_closes") && kinds.contains(&"channel_opens"), "{kinds:?}");
+    // The same day twice: nothing changes, said in words.
+    let o = tekser(&["diff", file, "--from", "2026-03-02", "--to", "2026-03-02", "--lang", "en", "--format", "text"], None);
+    assert!(stdout(&o).contains("Nothing changes for you."), "{}", stdout(&o));
+    // --from and --to are both needed, and each is a day the rules cover.
+    assert_eq!(tekser(&["diff", file, "--from", "2026-06-30"], None).status.code(), Some(2));
+    assert_eq!(tekser(&["diff", file, "--from", "2026-06-31", "--to", "2026-07-01"], None).status.code(), Some(2));
+    assert_eq!(tekser(&["diff", file, "--from", "1990-01-01", "--to", "2026-07-01"], None).status.code(), Some(2));
+}

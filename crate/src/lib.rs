@@ -22,6 +22,7 @@
 
 pub mod answers;
 pub mod calendar;
+pub mod changes;
 pub mod data;
 pub mod deadline;
 pub mod details;
