@@ -161,7 +161,7 @@ fn compare(b: &Outcome, a: &Outcome, diff: &mut Diff) {
     }
 
     for l in a.limits.iter().filter(|l| data_gap(l)) {
-        if !b.limits.iter().any(|x| data_gap(x)) {
+        if !b.limits.iter().any(|x| std::mem::discriminant(x) == std::mem::discriminant(l)) {
             diff.unknown.push((service, l.clone()));
         }
     }
