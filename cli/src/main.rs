@@ -16,6 +16,7 @@ const USAGE: &str = "usage:
   tekser check ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format json|text]
   tekser bundle ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--base URL] [-o OUT.zip]
   tekser diff ANSWERS.json --from YYYY-MM-DD --to YYYY-MM-DD [--lang kk|ru|en] [--format json|text]
+  tekser whatif ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format json|text]
   tekser calendar YEAR [--lang kk|ru|en]
   tekser schema
   tekser quotes
@@ -35,7 +36,11 @@ answers, else today (UTC+5). --lang defaults to kk, --format to json.
 `diff` says what differs for the person between applying on one day and on another under the rules of
 each day (the verdict, a condition, a document, a channel, the fee, the term), each with its provision;
 the answers' own application date is replaced by each day, and what the data do not cover on the later
-day is listed apart.";
+day is listed apart.
+`whatif` says, for each outcome that is not eligible, the smallest sets of changes to the answers a person
+can change that would make it eligible (each checked against the rules, with the conditions it meets), the
+conditions that rest on facts they cannot change, and for an outcome that needs information, the answers
+that settle it.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -69,6 +74,7 @@ enum Command {
     Check { file: String, as_of: Option<NaiveDate>, lang: Lang, json: bool },
     Bundle { file: String, as_of: Option<NaiveDate>, lang: Lang, base: Option<String>, out: Option<String> },
     Diff { file: String, from: NaiveDate, to: NaiveDate, lang: Lang, json: bool },
+    WhatIf { file: String, as_of: Option<NaiveDate>, lang: Lang, json: bool },
     Calendar { year: i32, lang: Lang },
     Schema,
     Quotes,
@@ -116,6 +122,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     match (cmd.as_str(), positional.as_slice()) {
         ("check", [file]) => Ok(Command::Check { file: file.clone(), as_of, lang, json }),
         ("bundle", [file]) => Ok(Command::Bundle { file: file.clone(), as_of, lang, base, out }),
+        ("whatif", [file]) => Ok(Command::WhatIf { file: file.clone(), as_of, lang, json }),
         ("diff", [file]) => match (from, to) {
             (Some(from), Some(to)) => Ok(Command::Diff { file: file.clone(), from, to, lang, json }),
             _ => Err(format!("diff needs --from and --to\n\n{USAGE}")),
@@ -141,6 +148,16 @@ fn run(args: &[String]) -> Result<String, String> {
         Command::FormTexts { lang } => Ok(form_texts(lang)),
         Command::Calendar { year, lang } => Ok(render::calendar(year, lang)),
         Command::Bundle { file, as_of, lang, base, out } => bundle(&file, as_of, lang, base, out),
+        Command::WhatIf { file, as_of, lang, json } => {
+            let bytes = read(&file)?;
+            let answers = input::decode(&bytes, lang).and_then(|text| input::parse_file(text, lang)).map_err(|e| format!("{file}: {e}"))?.0;
+            if let Some(Err(e)) = as_of.map(tekser_rules::answers::bounds::check_as_of) {
+                return Err(format!("--as-of: {}", e.kind.message(lang)));
+            }
+            let as_of = as_of.or(answers.application.date).unwrap_or_else(today_utc5);
+            let found = tekser_rules::whatif::search(&answers, as_of);
+            Ok(if json { serde_json::to_string_pretty(&found).expect("serialises") + "\n" } else { render::whatif(&found, lang) })
+        }
         Command::Diff { file, from, to, lang, json } => {
             let bytes = read(&file)?;
             let answers = input::decode(&bytes, lang).and_then(|text| input::parse_file(text, lang)).map_err(|e| format!("{file}: {e}"))?.0;

@@ -229,6 +229,67 @@ pub fn diff(d: &tekser_rules::changes::Diff, lang: Lang) -> String {
     s
 }
 
+/// "You would be able to apply if …", by service.
+pub fn whatif(found: &[tekser_rules::whatif::WhatIf], lang: Lang) -> String {
+    let mut s = String::new();
+    for w in found {
+        let _ = writeln!(s, "== {}", t(&format!("service.{}", name(&w.service)), lang));
+        let _ = writeln!(s, "   {}", t(&format!("verdict.{}", name(&w.verdict)), lang).to_uppercase());
+        if !w.fixed.is_empty() {
+            let _ = writeln!(s, "-- {}", t("whatif.fixed", lang));
+            for (code, p) in &w.fixed {
+                let _ = writeln!(s, "   {} — {}", t(&format!("reason.{code}"), lang), cite(p, lang));
+            }
+        }
+        if !w.suggestions.is_empty() {
+            let _ = writeln!(s, "-- {}", t("whatif.if", lang));
+            for sug in &w.suggestions {
+                let changes: Vec<String> = sug.changes.iter().map(|c| change(c, lang)).collect();
+                let _ = writeln!(s, "   * {}", changes.join(&format!(" {} ", t("whatif.and", lang))));
+                for (code, p) in &sug.satisfies {
+                    let _ = writeln!(s, "     {}: {} — {}", t("whatif.satisfies", lang), t(&format!("reason.{code}"), lang), cite(p, lang));
+                }
+            }
+        } else if w.verdict != Verdict::NeedsInfo {
+            let _ = writeln!(s, "-- {}", t("whatif.none", lang));
+        }
+        for settle in &w.settle {
+            let _ = writeln!(s, "-- {} {}", t("whatif.settle", lang), t(&format!("question.{}", settle.field), lang));
+            for (c, v) in &settle.answers {
+                let _ = writeln!(s, "   {} → {}", answer(c, lang), t(&format!("verdict.{}", name(v)), lang));
+            }
+        }
+    }
+    s
+}
+
+/// A changed answer as the question and its new answer.
+fn change(c: &tekser_rules::whatif::Change, lang: Lang) -> String {
+    format!("{} — {}", t(&format!("question.{}", c.field), lang).trim_end_matches('?'), answer(c, lang))
+}
+
+/// The new answer in words: yes or no, the option, the number with its bound, the day.
+fn answer(c: &tekser_rules::whatif::Change, lang: Lang) -> String {
+    use tekser_rules::answers::set::Value;
+    use tekser_rules::whatif::Bound;
+    let plain = match &c.to {
+        Value::Bool(b) => t(if *b { "ui.yes" } else { "ui.no" }, lang),
+        Value::Text(code) => t(&format!("option.{}.{code}", c.field), lang),
+        Value::Int(n) => n.to_string(),
+        Value::Number(x) => format!("{x}"),
+        Value::Date(d) => tekser_rules::text::dmy(*d),
+        Value::Time(x) => x.format("%H:%M").to_string(),
+        Value::List(items) => items.iter().map(|i| t(&format!("option.{}.{i}", c.field), lang)).collect::<Vec<_>>().join(", "),
+    };
+    match c.bound {
+        Bound::Exactly => plain,
+        Bound::AtMost => t("whatif.at_most", lang).replace("{n}", &plain),
+        Bound::AtLeast => t("whatif.at_least", lang).replace("{n}", &plain),
+        Bound::Earliest => t("whatif.earliest", lang).replace("{date}", &plain),
+        Bound::Any => t("whatif.any", lang),
+    }
+}
+
 pub fn calendar(year: i32, lang: Lang) -> String {
     let mut s = String::new();
     if !calendar::year_published(year) {

@@ -14,8 +14,9 @@ use super::{Answers, Application, LegalStatus, Person};
 use crate::report::{Channel, Service};
 use chrono::{NaiveDate, NaiveTime};
 
-/// A typed answer to one field.
-#[derive(Clone, Debug, PartialEq)]
+/// A typed answer to one field (serialised as its JSON value: `true`, `"2026-03-02"`, `3`, `"self"`).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(untagged)]
 pub enum Value {
     Bool(bool),
     Date(NaiveDate),
