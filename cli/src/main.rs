@@ -17,6 +17,7 @@ const USAGE: &str = "usage:
   tekser bundle ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--base URL] [-o OUT.zip]
   tekser diff ANSWERS.json --from YYYY-MM-DD --to YYYY-MM-DD [--lang kk|ru|en] [--format json|text]
   tekser whatif ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format json|text]
+  tekser when ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format json|text]
   tekser calendar YEAR [--lang kk|ru|en]
   tekser schema
   tekser quotes
@@ -40,7 +41,10 @@ day is listed apart.
 `whatif` says, for each outcome that is not eligible, the smallest sets of changes to the answers a person
 can change that would make it eligible (each checked against the rules, with the conditions it meets), the
 conditions that rest on facts they cannot change, and for an outcome that needs information, the answers
-that settle it.";
+that settle it.
+`when` says, for a person deciding on --as-of (default today), the result day of each service if they apply
+today within or after working hours, tomorrow, or on the next working day, through each open channel, and
+the soonest; the first day they may apply when they may not today; a channel that closes within 90 days.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -75,6 +79,7 @@ enum Command {
     Bundle { file: String, as_of: Option<NaiveDate>, lang: Lang, base: Option<String>, out: Option<String> },
     Diff { file: String, from: NaiveDate, to: NaiveDate, lang: Lang, json: bool },
     WhatIf { file: String, as_of: Option<NaiveDate>, lang: Lang, json: bool },
+    When { file: String, as_of: Option<NaiveDate>, lang: Lang, json: bool },
     Calendar { year: i32, lang: Lang },
     Schema,
     Quotes,
@@ -122,6 +127,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     match (cmd.as_str(), positional.as_slice()) {
         ("check", [file]) => Ok(Command::Check { file: file.clone(), as_of, lang, json }),
         ("bundle", [file]) => Ok(Command::Bundle { file: file.clone(), as_of, lang, base, out }),
+        ("when", [file]) => Ok(Command::When { file: file.clone(), as_of, lang, json }),
         ("whatif", [file]) => Ok(Command::WhatIf { file: file.clone(), as_of, lang, json }),
         ("diff", [file]) => match (from, to) {
             (Some(from), Some(to)) => Ok(Command::Diff { file: file.clone(), from, to, lang, json }),
@@ -157,6 +163,16 @@ fn run(args: &[String]) -> Result<String, String> {
             let as_of = as_of.or(answers.application.date).unwrap_or_else(today_utc5);
             let found = tekser_rules::whatif::search(&answers, as_of);
             Ok(if json { serde_json::to_string_pretty(&found).expect("serialises") + "\n" } else { render::whatif(&found, lang) })
+        }
+        Command::When { file, as_of, lang, json } => {
+            let bytes = read(&file)?;
+            let answers = input::decode(&bytes, lang).and_then(|text| input::parse_file(text, lang)).map_err(|e| format!("{file}: {e}"))?.0;
+            if let Some(Err(e)) = as_of.map(tekser_rules::answers::bounds::check_as_of) {
+                return Err(format!("--as-of: {}", e.kind.message(lang)));
+            }
+            let today = as_of.unwrap_or_else(today_utc5);
+            let found = tekser_rules::timing::timing(&answers, today);
+            Ok(if json { serde_json::to_string_pretty(&found).expect("serialises") + "\n" } else { render::timing(&found, lang) })
         }
         Command::Diff { file, from, to, lang, json } => {
             let bytes = read(&file)?;

@@ -290,6 +290,47 @@ fn answer(c: &tekser_rules::whatif::Change, lang: Lang) -> String {
     }
 }
 
+/// The best moment to apply, by service.
+pub fn timing(found: &[tekser_rules::timing::Timing], lang: Lang) -> String {
+    use tekser_rules::timing::Moment;
+    let dmy = |d| tekser_rules::text::dmy(d);
+    let when = |m: &Moment| {
+        let time = format!("{:02}:{:02}", m.closes / 60, m.closes % 60);
+        t(&format!("timing.when.{}", name(&m.when)), lang).replace("{time}", &time).replace("{date}", &dmy(m.day))
+    };
+    let channel = |c| t(&format!("channel.{}", name(&c)), lang);
+    let fill = |key: &str, m: &Moment| {
+        t(key, lang).replace("{when}", &when(m)).replace("{channel}", &channel(m.channel)).replace("{result}", &dmy(m.result_on))
+    };
+    let mut s = String::new();
+    for x in found {
+        let _ = writeln!(s, "== {}", t(&format!("service.{}", name(&x.service)), lang));
+        if !x.verdict.may_apply() && x.opens_on.is_none() {
+            let _ = writeln!(s, "   {}", t(&format!("verdict.{}", name(&x.verdict)), lang));
+        }
+        if let Some(d) = x.opens_on {
+            let _ = writeln!(s, "   {}", t("timing.opens", lang).replace("{date}", &dmy(d)));
+        }
+        if let Some(e) = &x.earliest {
+            let _ = writeln!(s, "   {} — {}", fill("timing.best", e), cite(e.citation, lang));
+            for m in &x.moments {
+                let _ = writeln!(s, "   - {}", fill("timing.row", m));
+            }
+        } else if x.opens_on.is_none() && x.verdict.may_apply() {
+            let _ = writeln!(s, "   {}", t("timing.no_term", lang));
+        }
+        for (c, last, p) in &x.closing {
+            let _ = writeln!(
+                s,
+                "   ! {} — {}",
+                t("timing.closing", lang).replace("{channel}", &channel(*c)).replace("{date}", &dmy(*last)),
+                cite(p, lang)
+            );
+        }
+    }
+    s
+}
+
 pub fn calendar(year: i32, lang: Lang) -> String {
     let mut s = String::new();
     if !calendar::year_published(year) {

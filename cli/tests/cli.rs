@@ -222,3 +222,30 @@ fn diff_says_what_the_end_of_the_pilot_changes_in_every_language() {
     assert_eq!(tekser(&["diff", file, "--from", "2026-06-31", "--to", "2026-07-01"], None).status.code(), Some(2));
     assert_eq!(tekser(&["diff", file, "--from", "1990-01-01", "--to", "2026-07-01"], None).status.code(), Some(2));
 }
+
+#[test]
+fn whatif_and_when_answer_in_every_language_without_a_key_showing() {
+    // The PHC example, applying on 2 March 2026: outside the campaign.
+    let phc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/phc.json")).unwrap().replace("2026-09-04", "2026-03-02");
+    for lang in ["kk", "ru", "en"] {
+        let o = tekser(&["whatif", "-", "--lang", lang, "--format", "text"], Some(&phc));
+        assert!(o.status.success(), "{lang}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains("01.09.2026"), "{lang}: the campaign's first day\n{out}");
+        assert!(!out.contains("whatif.") && !out.contains("question.") && !out.contains("reason."), "{lang}: a key in\n{out}");
+        let o = tekser(&["when", "examples/all-four.json", "--as-of", "2026-03-20", "--lang", lang, "--format", "text"], None);
+        assert!(o.status.success(), "{lang}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains("26.03.2026") && out.contains("18:00"), "{lang}: the PHC's soonest result\n{out}");
+        assert!(!out.contains("timing.") && !out.contains("channel.") && !out.contains("verdict."), "{lang}: a key in\n{out}");
+    }
+    let o = tekser(&["when", "-", "--as-of", "2026-03-02"], Some(&phc));
+    let timing: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(timing[0]["opens_on"], "2026-09-01");
+    let o = tekser(&["whatif", "-"], Some(&phc));
+    let found: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(found[0]["suggestions"].as_array().unwrap().iter().any(|s| s["changes"][0]["to"] == "2026-09-01"));
+    assert_eq!(tekser(&["when", "examples/phc.json", "--as-of", "1999-01-01"], None).status.code(), Some(2));
+    assert_eq!(tekser(&["whatif"], None).status.code(), Some(2));
+}

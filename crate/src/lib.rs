@@ -33,6 +33,7 @@ pub mod law;
 pub mod link;
 pub mod report;
 pub mod text;
+pub mod timing;
 pub mod whatif;
 
 pub use answers::{Answers, InputError};

@@ -11,8 +11,8 @@
 //!
 //! The search, per outcome: first every single change (each other option of a choice, the other
 //! answer of a yes/no question, the nearest number that works — found by bisection between the
-//! answer and the end of its range — and the first day of application that works, within a
-//! year); only when no single change works, every pair of a change to a fact of a failing condition
+//! answer and the end of its range — and the first day of application that works within a year,
+//! among the days on which anything the rules read of the day changes ([`turning_days`])); only when no single change works, every pair of a change to a fact of a failing condition
 //! and one more change. Every suggestion is evaluated before it is given: applied to the answers, it
 //! yields the verdict it promises.
 
@@ -372,7 +372,8 @@ fn candidates(a: &Answers, as_of: NaiveDate, field: &'static str, targets: Optio
             out
         }
         FieldKind::Date if field == "application.date" => {
-            let first = (1..=366u64).filter_map(|n| as_of.checked_add_days(Days::new(n))).find(|d| {
+            let until = as_of.checked_add_days(Days::new(366)).unwrap_or(as_of);
+            let first = turning_days(a, as_of, until).into_iter().find(|d| {
                 let c = Change { field, to: Value::Date(*d), bound: Bound::Earliest };
                 reaches(&[c])
             });
@@ -380,6 +381,34 @@ fn candidates(a: &Answers, as_of: NaiveDate, field: &'static str, targets: Optio
         }
         _ => vec![],
     }
+}
+
+/// The days after `after`, up to `until`, on which what the rules read of the day can change: the
+/// next day and the next working day, the days the data change (`changes::data_days`: a provision
+/// in force, a parameter's new value), the first day of each yearly window (a campaign) and the
+/// person's birthdays (an age reached). In order, each once. Only these days need evaluating to find
+/// the first day of application that works.
+pub fn turning_days(a: &Answers, after: NaiveDate, until: NaiveDate) -> Vec<NaiveDate> {
+    use crate::data::{ParamRef, PARAMS};
+    use chrono::Datelike;
+    let mut days = crate::changes::data_days(after, until);
+    days.extend(after.succ_opt());
+    days.extend(after.succ_opt().and_then(crate::calendar::next_working_day));
+    for year in after.year()..=until.year() {
+        for (_, p) in PARAMS {
+            if let ParamRef::Window(w) = p {
+                days.extend(w.values.iter().filter_map(|v| NaiveDate::from_ymd_opt(year, v.value.start.0, v.value.start.1)));
+            }
+        }
+        if let Some(born) = a.person.date_of_birth {
+            // A 29 February birthday is reached on 1 March in a common year.
+            days.extend(NaiveDate::from_ymd_opt(year, born.month(), born.day()).or_else(|| NaiveDate::from_ymd_opt(year, 3, 1)));
+        }
+    }
+    days.retain(|d| after < *d && *d <= until);
+    days.sort();
+    days.dedup();
+    days
 }
 
 /// Between `fails` (a step that does not work) and `works` (one that does), the step nearest to
