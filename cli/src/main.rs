@@ -217,8 +217,9 @@ fn is_forms_text(key: &str) -> bool {
     key.starts_with("details.") || (key.starts_with("bundle_web.") && key != "bundle_web.prepare")
 }
 
-/// Texts the app never shows: the command line's words for an answers file it cannot read.
-const CLI_ONLY: &[&str] = &["input_file."];
+/// Texts the app does not show: the command line's words for an answers file it cannot read, and
+/// (until the results page shows them) the words of `tekser whatif`, `when` and `diff`.
+const CLI_ONLY: &[&str] = &["input_file.", "whatif.", "timing.", "change."];
 
 /// One language's texts as JSON, those `keep` picks.
 fn texts_where(lang: Lang, keep: impl Fn(&str) -> bool) -> String {
