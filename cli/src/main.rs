@@ -18,6 +18,7 @@ const USAGE: &str = "usage:
   tekser diff ANSWERS.json --from YYYY-MM-DD --to YYYY-MM-DD [--lang kk|ru|en] [--format json|text]
   tekser whatif ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format json|text]
   tekser when ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format json|text]
+  tekser rules [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format md|dot] [--service phc|medical_licence|trp|registration]
   tekser calendar YEAR [--lang kk|ru|en]
   tekser schema
   tekser quotes
@@ -44,7 +45,11 @@ conditions that rest on facts they cannot change, and for an outcome that needs 
 that settle it.
 `when` says, for a person deciding on --as-of (default today), the result day of each service if they apply
 today within or after working hours, tomorrow, or on the next working day, through each open channel, and
-the soonest; the first day they may apply when they may not today; a channel that closes within 90 days.";
+the soonest; the first day they may apply when they may not today; a channel that closes within 90 days.
+`rules` draws the map of every rule from the rules themselves (each service evaluated on a fixed sample
+of answer sets): per service, every condition with the facts it uses, the provisions it cites and what
+it can lead to, as Markdown (default) or, for one --service, a Graphviz graph (docs/rules.md and
+docs/rules/*.svg are made with it by scripts/docs).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -80,6 +85,7 @@ enum Command {
     Diff { file: String, from: NaiveDate, to: NaiveDate, lang: Lang, json: bool },
     WhatIf { file: String, as_of: Option<NaiveDate>, lang: Lang, json: bool },
     When { file: String, as_of: Option<NaiveDate>, lang: Lang, json: bool },
+    Rules { as_of: Option<NaiveDate>, lang: Lang, dot: Option<tekser_rules::Service> },
     Calendar { year: i32, lang: Lang },
     Schema,
     Quotes,
@@ -93,6 +99,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     let (mut as_of, mut lang, mut json) = (None, Lang::Kk, true);
     let (mut base, mut out) = (None, None);
     let (mut from, mut to) = (None, None);
+    let (mut graph, mut service) = (false, None);
     let day =
         |flag: &str, v: String| NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| format!("{flag}: {v:?} is not a date (YYYY-MM-DD)"));
     let mut it = rest.iter();
@@ -111,13 +118,26 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                 let v = value("--format")?;
                 json = match v.as_str() {
                     "json" => true,
-                    "text" => false,
-                    _ => return Err(format!("--format: {v:?} is not one of json, text")),
+                    "text" | "md" => false,
+                    "dot" => {
+                        graph = true;
+                        false
+                    }
+                    _ => return Err(format!("--format: {v:?} is not one of json, text (md, dot for rules)")),
                 };
             }
             "--from" => from = Some(day("--from", value("--from")?)?),
             "--to" => to = Some(day("--to", value("--to")?)?),
             "--base" => base = Some(value("--base")?),
+            "--service" => {
+                let v = value("--service")?;
+                service = Some(
+                    tekser_rules::Service::ALL
+                        .into_iter()
+                        .find(|s| s.code() == v)
+                        .ok_or(format!("--service: {v:?} is not one of phc, medical_licence, trp, registration"))?,
+                );
+            }
             "-o" | "--out" => out = Some(value("-o")?),
             "-h" | "--help" => return Err(USAGE.to_string()),
             f if f.starts_with("--") => return Err(format!("unknown option {f}\n\n{USAGE}")),
@@ -127,6 +147,11 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     match (cmd.as_str(), positional.as_slice()) {
         ("check", [file]) => Ok(Command::Check { file: file.clone(), as_of, lang, json }),
         ("bundle", [file]) => Ok(Command::Bundle { file: file.clone(), as_of, lang, base, out }),
+        ("rules", []) => match (graph, service) {
+            (false, _) => Ok(Command::Rules { as_of, lang, dot: None }),
+            (true, Some(s)) => Ok(Command::Rules { as_of, lang, dot: Some(s) }),
+            (true, None) => Err(format!("rules --format dot needs --service\n\n{USAGE}")),
+        },
         ("when", [file]) => Ok(Command::When { file: file.clone(), as_of, lang, json }),
         ("whatif", [file]) => Ok(Command::WhatIf { file: file.clone(), as_of, lang, json }),
         ("diff", [file]) => match (from, to) {
@@ -163,6 +188,17 @@ fn run(args: &[String]) -> Result<String, String> {
             let as_of = as_of.or(answers.application.date).unwrap_or_else(today_utc5);
             let found = tekser_rules::whatif::search(&answers, as_of);
             Ok(if json { serde_json::to_string_pretty(&found).expect("serialises") + "\n" } else { render::whatif(&found, lang) })
+        }
+        Command::Rules { as_of, lang, dot } => {
+            if let Some(Err(e)) = as_of.map(tekser_rules::answers::bounds::check_as_of) {
+                return Err(format!("--as-of: {}", e.kind.message(lang)));
+            }
+            let day = as_of.unwrap_or_else(today_utc5);
+            let maps = tekser_rules::map::map(day);
+            Ok(match dot {
+                None => render::rules_md(&maps, day, lang),
+                Some(s) => render::rules_dot(maps.iter().find(|m| m.service == s).expect("every service is mapped"), day, lang),
+            })
         }
         Command::When { file, as_of, lang, json } => {
             let bytes = read(&file)?;
@@ -219,7 +255,7 @@ fn is_forms_text(key: &str) -> bool {
 
 /// Texts the app does not show: the command line's words for an answers file it cannot read, and
 /// (until the results page shows them) the words of `tekser whatif`, `when` and `diff`.
-const CLI_ONLY: &[&str] = &["input_file.", "whatif.", "timing.", "change."];
+const CLI_ONLY: &[&str] = &["input_file.", "whatif.", "timing.", "change.", "map."];
 
 /// One language's texts as JSON, those `keep` picks.
 fn texts_where(lang: Lang, keep: impl Fn(&str) -> bool) -> String {

@@ -331,6 +331,80 @@ pub fn timing(found: &[tekser_rules::timing::Timing], lang: Lang) -> String {
     s
 }
 
+/// The map of every rule as Markdown: per service, a table of its conditions.
+pub fn rules_md(maps: &[tekser_rules::map::ServiceMap], day: chrono::NaiveDate, lang: Lang) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# {}\n", t("map.title", lang));
+    let _ = writeln!(s, "{}\n", t("map.intro", lang).replace("{date}", &tekser_rules::text::dmy(day)));
+    let _ = writeln!(s, "<!-- tekser rules --as-of {day} --lang {} --format md -->\n", lang.code());
+    for m in maps {
+        let _ = writeln!(s, "## {}\n", t(&format!("service.{}", name(&m.service)), lang));
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} |",
+            t("map.condition", lang),
+            t("map.facts", lang),
+            t("map.provision", lang),
+            t("map.leads", lang)
+        );
+        let _ = writeln!(s, "|---|---|---|---|");
+        for c in &m.conditions {
+            let facts: Vec<String> = c.facts.iter().map(|f| format!("`{f}`")).collect();
+            let cites: Vec<String> = c.citations.iter().map(|p| cite(p, lang)).collect();
+            let leads: Vec<String> = c.leads.iter().map(|l| leads_word(*l, lang)).collect();
+            let text = t(&format!("reason.{}", c.code), lang).replace('|', "\\|");
+            let _ = writeln!(s, "| {text} (`{}`) | {} | {} | {} |", c.code, facts.join(", "), cites.join("; "), leads.join(", "));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn leads_word(l: tekser_rules::map::Leads, lang: Lang) -> String {
+    match l.verdict() {
+        Some(v) => t(&format!("verdict.{}", name(&v)), lang),
+        None => t("map.step", lang),
+    }
+}
+
+/// One service's map as a Graphviz graph: facts → conditions → what they lead to. Its `comment`
+/// is a hash of the rest, which Graphviz copies into the SVG: a rendering made from another graph
+/// shows it (docs test).
+pub fn rules_dot(m: &tekser_rules::map::ServiceMap, day: chrono::NaiveDate, lang: Lang) -> String {
+    let q = |x: &str| x.replace('\\', "\\\\").replace('"', "\\\"");
+    let mut body = String::new();
+    let _ = writeln!(body, "  label=\"{} ({})\";", q(&t(&format!("service.{}", name(&m.service)), lang)), tekser_rules::text::dmy(day));
+    let _ = writeln!(body, "  rankdir=LR; node [fontname=\"DejaVu Sans\", fontsize=10];");
+    let mut facts: Vec<&str> = m.conditions.iter().flat_map(|c| c.facts.iter().copied()).collect();
+    facts.sort();
+    facts.dedup();
+    for f in &facts {
+        let _ = writeln!(body, "  \"{f}\" [shape=ellipse];");
+    }
+    for c in &m.conditions {
+        let cited: Vec<String> = c.citations.iter().map(|p| p.id.to_string()).collect();
+        let _ = writeln!(body, "  \"{}\" [shape=box, label=\"{}\\n{}\"];", c.code, c.code, q(&cited.join(", ")));
+        for f in &c.facts {
+            let _ = writeln!(body, "  \"{f}\" -> \"{}\";", c.code);
+        }
+        for l in &c.leads {
+            let _ = writeln!(body, "  \"{}\" -> \"{}\";", c.code, q(&leads_word(*l, lang)));
+        }
+    }
+    let mut leads: Vec<tekser_rules::map::Leads> = m.conditions.iter().flat_map(|c| c.leads.iter().copied()).collect();
+    leads.sort();
+    leads.dedup();
+    for l in leads {
+        let _ = writeln!(body, "  \"{}\" [shape=diamond];", q(&leads_word(l, lang)));
+    }
+    format!("digraph \"{}\" {{\n  comment=\"tekser-rules-map {:016x}\";\n{body}}}\n", name(&m.service), fnv1a(&body))
+}
+
+/// FNV-1a, 64 bits: a stable hash of a graph's text.
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 pub fn calendar(year: i32, lang: Lang) -> String {
     let mut s = String::new();
     if !calendar::year_published(year) {

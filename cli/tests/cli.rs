@@ -249,3 +249,32 @@ fn whatif_and_when_answer_in_every_language_without_a_key_showing() {
     assert_eq!(tekser(&["when", "examples/phc.json", "--as-of", "1999-01-01"], None).status.code(), Some(2));
     assert_eq!(tekser(&["whatif"], None).status.code(), Some(2));
 }
+
+/// docs/rules.md and docs/rules/*.dot are what `tekser rules` writes for the day they name, and each
+/// SVG was rendered from its graph (Graphviz copies the graph's hash comment into it): run
+/// `scripts/docs` after changing a rule.
+#[test]
+fn the_rules_map_in_docs_is_fresh() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let md = std::fs::read_to_string(format!("{root}/docs/rules.md")).expect("docs/rules.md (scripts/docs)");
+    let day = md.split("--as-of ").nth(1).and_then(|s| s.get(..10)).expect("the day the map names");
+    let o = tekser(&["rules", "--as-of", day, "--lang", "en", "--format", "md"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o) == md, "docs/rules.md is stale: run scripts/docs {day}");
+    for service in ["phc", "medical_licence", "trp", "registration"] {
+        let dot = std::fs::read_to_string(format!("{root}/docs/rules/{service}.dot")).expect("the graph");
+        let o = tekser(&["rules", "--as-of", day, "--lang", "en", "--format", "dot", "--service", service], None);
+        assert!(stdout(&o) == dot, "docs/rules/{service}.dot is stale: run scripts/docs {day}");
+        let hash = dot.split("tekser-rules-map ").nth(1).and_then(|s| s.get(..16)).expect("the graph's hash");
+        let svg = std::fs::read_to_string(format!("{root}/docs/rules/{service}.svg")).expect("the rendering");
+        assert!(
+            svg.contains(hash) && svg.contains("<svg"),
+            "docs/rules/{service}.svg was not rendered from its graph: run scripts/docs {day}"
+        );
+    }
+    // Every condition of every service is in the map, with its provision.
+    let codes: Vec<&str> =
+        tekser_rules::text::language(tekser_rules::Lang::En).into_iter().filter_map(|(k, _)| k.strip_prefix("reason.")).collect();
+    assert!(codes.len() >= 40 && codes.iter().all(|c| md.contains(&format!("(`{c}`)"))), "a condition missing from the map");
+    assert_eq!(tekser(&["rules", "--format", "dot"], None).status.code(), Some(2), "a graph is of one service");
+}

@@ -31,6 +31,7 @@ pub mod input;
 pub mod invariants;
 pub mod law;
 pub mod link;
+pub mod map;
 pub mod report;
 pub mod text;
 pub mod timing;
