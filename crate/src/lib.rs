@@ -30,6 +30,7 @@ pub mod input;
 pub mod invariants;
 pub mod law;
 pub mod link;
+pub mod order;
 pub mod report;
 pub mod text;
 

@@ -91,12 +91,11 @@ pub fn install(lang: Lang, pairs: impl IntoIterator<Item = (String, String)>) {
     let Ok(mut all) = INSTALLED.lock() else { return };
     // A second part of a language (the forms' words, fetched when first needed) joins the first.
     let pairs = pairs.into_iter().map(|(k, v)| (&*Box::leak(k.into_boxed_str()), &*Box::leak(v.into_boxed_str())));
-    match &mut all[slot(lang)] {
-        Some(map) => pairs.for_each(|(k, v)| {
-            map.entry(k).or_insert(v);
-        }),
-        none => *none = Some(pairs.collect()),
-    }
+    // Inserted one by one: collecting into the map would sort first, which costs the WASM a sort.
+    let map = all[slot(lang)].get_or_insert_with(Default::default);
+    pairs.for_each(|(k, v)| {
+        map.entry(k).or_insert(v);
+    });
 }
 
 /// Are this language's texts at hand (compiled in, or installed)?
