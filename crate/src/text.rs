@@ -60,7 +60,8 @@ pub fn dmy(d: chrono::NaiveDate) -> String {
 /// fee in hundredths of an MCI, an answer's limit. Written from integers, because the float formatter
 /// of `core::fmt` (shortest round trip, in general) adds about 10 KB to the app's WebAssembly. The
 /// same digits as `format!("{x}")` whenever `x` has at most six decimals (the shortest decimal that
-/// reads back as `x`, found by trying 0 to 6 decimals); any other number is rounded to six decimals.
+/// reads back as `x`, found by trying 0 to 6 decimals); any other number is rounded to six decimals
+/// (from 2^53 on, to a whole number, at most `u64::MAX`).
 pub fn decimal(x: f64) -> String {
     const SCALE: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
     if x.is_nan() {
@@ -76,7 +77,7 @@ pub fn decimal(x: f64) -> String {
     let fits = |k: usize| (x * SCALE[k]).round() < EXACT && (x * SCALE[k]).round() / SCALE[k] == x;
     let Some(k) = (0..SCALE.len()).find(|k| fits(*k)) else {
         let n = (x * 1e6).round();
-        return if n < EXACT { trimmed(sign, n as u64, 6) } else { format!("{sign}{}", x as u128) };
+        return if n < EXACT { trimmed(sign, n as u64, 6) } else { format!("{sign}{}", x as u64) };
     };
     trimmed(sign, (x * SCALE[k]).round() as u64, k)
 }
@@ -311,7 +312,8 @@ mod tests {
             assert_eq!(super::decimal(x), format!("{x}"));
             assert_eq!(super::decimal(f64::from(n)), format!("{}", f64::from(n)));
         }
-        for x in [0.1, 0.7, 1e-6, 123_456.789_012, -2.5, -0.0, 1e15, 9_007_199_254_740_991.0, f64::NAN, f64::INFINITY, -f64::INFINITY] {
+        for x in [0.1, 0.7, 1e-6, 123_456.789_012, -2.5, -0.0, 1e15, 9_007_199_254_740_991.0, 1e18, f64::NAN, f64::INFINITY, -f64::INFINITY]
+        {
             assert_eq!(super::decimal(x), format!("{x}"), "{x}");
         }
         // More than six decimals: rounded to six.
