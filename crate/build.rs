@@ -187,8 +187,9 @@ struct ProvisionRow {
     note: String,
 }
 
-/// The words behind a value (quotes, notes, sources), compiled in only with the `quotes` feature; without
-/// it they are empty and the app fetches them from `quotes.json` (`tekser quotes`).
+/// The words behind a value (quotes, notes, sources, and the sources of the calendar's days), compiled in
+/// only with the `quotes` feature; without it they are empty: the app fetches the quotes from `quotes.json`
+/// (`tekser quotes`) and shows no source of a value or a day.
 fn prose(s: &str) -> &str {
     if std::env::var_os("CARGO_FEATURE_QUOTES").is_some() {
         s
@@ -412,7 +413,9 @@ fn gen_calendar(out: &mut String, c: &CalendarFile) {
     let _ = writeln!(
         out,
         "pub static CALENDAR_COVERAGE: Coverage = Coverage {{ first_year: {}, last_year: {}, source: {:?} }};",
-        c.coverage.first_year, c.coverage.last_year, c.coverage.source
+        c.coverage.first_year,
+        c.coverage.last_year,
+        prose(&c.coverage.source)
     );
     let rows: Vec<String> = c
         .holiday
@@ -426,7 +429,14 @@ fn gen_calendar(out: &mut String, c: &CalendarFile) {
             };
             format!(
                 "HolidayRule {{ key: {:?}, month: {}, day: {}, kind: {kind}, moves_off_weekend: {}, from_year: {:?}, until_year: {:?}, source: {:?}, provenance: {} }}",
-                h.key, h.month, h.day, h.moves_off_weekend, h.from_year, h.until_year, h.source, provenance(&h.provenance)
+                h.key,
+                h.month,
+                h.day,
+                h.moves_off_weekend,
+                h.from_year,
+                h.until_year,
+                prose(&h.source),
+                provenance(&h.provenance)
             )
         })
         .collect();
@@ -445,7 +455,7 @@ fn gen_calendar(out: &mut String, c: &CalendarFile) {
                 "KurbanAit {{ year: {}, date: {}, status: {status}, source: {:?}, provenance: {} }}",
                 k.year,
                 date(&k.date),
-                k.source,
+                prose(&k.source),
                 provenance(&k.provenance)
             )
         })
@@ -460,7 +470,7 @@ fn gen_calendar(out: &mut String, c: &CalendarFile) {
                 date(&t.working_day),
                 date(&t.day_off),
                 t.instrument,
-                t.source,
+                prose(&t.source),
                 provenance(&t.provenance)
             )
         })

@@ -76,7 +76,7 @@ fn moved_days(year: i32) -> Vec<(NaiveDate, &'static str, NaiveDate)> {
     let all: Vec<_> = holidays(year).collect();
     let is_holiday = |d: NaiveDate| all.iter().any(|h| h.0 == d);
     let mut movable: Vec<_> = all.iter().filter(|h| h.3 && is_weekend(h.0)).collect();
-    movable.sort_by_key(|h| h.0);
+    crate::order::sort_by_key(&mut movable, |h| h.0);
     let mut moved: Vec<(NaiveDate, &'static str, NaiveDate)> = Vec::new();
     for h in movable {
         // At the end of what chrono represents there is no next day: nothing to move to.
@@ -202,7 +202,7 @@ pub fn special_days(year: i32) -> Vec<NonWorkingDay> {
             days.push(NonWorkingDay { date: t.working_day, why: Why::TransferWorkingDay { instrument: t.instrument, day_off: t.day_off } });
         }
     }
-    days.sort_by_key(|d| d.date);
+    crate::order::sort_by_key(&mut days, |d| d.date);
     days
 }
 

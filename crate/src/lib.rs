@@ -32,6 +32,7 @@ pub mod invariants;
 pub mod law;
 pub mod link;
 pub mod map;
+pub mod order;
 pub mod report;
 pub mod text;
 pub mod timing;

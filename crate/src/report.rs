@@ -516,7 +516,7 @@ impl Outcome {
                 }
             }
             let pos = |f: &str| field_order.iter().position(|o| *o == f).unwrap_or(usize::MAX);
-            missing.sort_by_key(|f| pos(f));
+            crate::order::sort_by_key(&mut missing, |f| pos(f));
             self.missing = missing;
         }
         if self.verdict == Verdict::NotApplicable {
@@ -527,7 +527,7 @@ impl Outcome {
                 (self.reasons.iter()).filter(|r| !r.decides() && r.status == Status::Unknown).flat_map(|r| r.missing.iter()).collect();
             info_unknown.into_iter().for_each(|f| self.refine(f));
             let pos = |f: &str| field_order.iter().position(|o| *o == f).unwrap_or(usize::MAX);
-            self.refine.sort_by_key(|f| pos(f));
+            crate::order::sort_by_key(&mut self.refine, |f| pos(f));
         }
         let mut limits = std::mem::take(&mut self.limits);
         let mut editions = std::mem::take(&mut self.editions);

@@ -56,6 +56,42 @@ pub fn dmy(d: chrono::NaiveDate) -> String {
     format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
 }
 
+/// A number as `format!("{x}")` writes it ("366", "0.5", "1.25"), for the numbers the rules show: a
+/// fee in hundredths of an MCI, an answer's limit. Written from integers, because the float formatter
+/// of `core::fmt` (shortest round trip, in general) adds about 10 KB to the app's WebAssembly. The
+/// same digits as `format!("{x}")` whenever `x` has at most six decimals (the shortest decimal that
+/// reads back as `x`, found by trying 0 to 6 decimals); any other number is rounded to six decimals
+/// (from 2^53 on, to a whole number, at most `u64::MAX`).
+pub fn decimal(x: f64) -> String {
+    const SCALE: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    let x = x.abs();
+    if x.is_infinite() {
+        return format!("{sign}inf");
+    }
+    // Exact integers below 2^53: what a scaled number must be to be written from an integer.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    let fits = |k: usize| (x * SCALE[k]).round() < EXACT && (x * SCALE[k]).round() / SCALE[k] == x;
+    let Some(k) = (0..SCALE.len()).find(|k| fits(*k)) else {
+        let n = (x * 1e6).round();
+        return if n < EXACT { trimmed(sign, n as u64, 6) } else { format!("{sign}{}", x as u64) };
+    };
+    trimmed(sign, (x * SCALE[k]).round() as u64, k)
+}
+
+/// `n / 10^decimals` written out, without trailing zeros after the point.
+fn trimmed(sign: &str, n: u64, decimals: usize) -> String {
+    let digits = format!("{n:0width$}", width = decimals + 1);
+    let (whole, fraction) = digits.split_at(digits.len() - decimals);
+    match fraction.trim_end_matches('0') {
+        "" => format!("{sign}{whole}"),
+        fraction => format!("{sign}{whole}.{fraction}"),
+    }
+}
+
 /// All three languages of a key.
 pub fn texts(key: &str) -> Option<&'static Tri> {
     TEXTS.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| &TEXTS[i].1)
@@ -91,12 +127,11 @@ pub fn install(lang: Lang, pairs: impl IntoIterator<Item = (String, String)>) {
     let Ok(mut all) = INSTALLED.lock() else { return };
     // A second part of a language (the forms' words, fetched when first needed) joins the first.
     let pairs = pairs.into_iter().map(|(k, v)| (&*Box::leak(k.into_boxed_str()), &*Box::leak(v.into_boxed_str())));
-    match &mut all[slot(lang)] {
-        Some(map) => pairs.for_each(|(k, v)| {
-            map.entry(k).or_insert(v);
-        }),
-        none => *none = Some(pairs.collect()),
-    }
+    // Inserted one by one: collecting into the map would sort first, which costs the WASM a sort.
+    let map = all[slot(lang)].get_or_insert_with(Default::default);
+    pairs.for_each(|(k, v)| {
+        map.entry(k).or_insert(v);
+    });
 }
 
 /// Are this language's texts at hand (compiled in, or installed)?
@@ -269,6 +304,22 @@ pub fn latin_words(s: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn decimals_as_format_writes_them() {
+        // Every fee in hundredths of an MCI up to 2 000 MCI, and every whole limit up to 200 000.
+        for n in 0..=200_000_u32 {
+            let x = f64::from(n) / 100.0;
+            assert_eq!(super::decimal(x), format!("{x}"));
+            assert_eq!(super::decimal(f64::from(n)), format!("{}", f64::from(n)));
+        }
+        for x in [0.1, 0.7, 1e-6, 123_456.789_012, -2.5, -0.0, 1e15, 9_007_199_254_740_991.0, 1e18, f64::NAN, f64::INFINITY, -f64::INFINITY]
+        {
+            assert_eq!(super::decimal(x), format!("{x}"), "{x}");
+        }
+        // More than six decimals: rounded to six.
+        assert_eq!((super::decimal(1.0 / 3.0), super::decimal(0.2 + 0.1)), ("0.333333".into(), "0.3".into()));
+    }
+
     #[test]
     fn installed_texts_are_found_and_a_language_is_installed_once() {
         use crate::Lang;

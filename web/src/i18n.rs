@@ -205,7 +205,8 @@ pub fn count(n: u32, noun: &str, lang: Lang) -> String {
 
 /// A decimal number the way the language writes it (ru/kk decimal comma).
 pub fn number(x: f64, lang: Lang) -> String {
-    let s = if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") };
+    // What `{x:.0}` (a whole number) or `{x}` (else) writes, without core's float formatter.
+    let s = tekser_rules::text::decimal(x);
     match lang {
         Lang::En => s,
         _ => s.replace('.', ","),

@@ -8,11 +8,10 @@ use std::rc::Rc;
 use yew::Callback;
 
 /// The words of one provision.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Quote {
     pub quote: String,
     pub quote_en: Option<String>,
-    #[serde(default)]
     pub note: String,
 }
 
@@ -71,17 +70,39 @@ async fn fetch() -> Option<Quotes> {
     parse(&text)
 }
 
-/// Reads `quotes.json`.
+/// Reads `quotes.json`: an object of provision id → `{"quote", "quote_en" (a string or null), "note"
+/// (optional)}`; anything else is not the file. Read as a `serde_json::Value`, whose reader the app
+/// has anyway (answers files): a deserialiser of its own for this map would add to the WASM.
 pub fn parse(text: &str) -> Option<Quotes> {
-    serde_json::from_str(text).ok().map(Rc::new)
+    use serde_json::Value as Json;
+    let Ok(Json::Object(all)) = serde_json::from_str::<Json>(text) else { return None };
+    let text_of = |v: &Json| v.as_str().map(str::to_string);
+    let quote = |q: &Json| {
+        let quote_en = match q.get("quote_en") {
+            None | Some(Json::Null) => None,
+            Some(en) => Some(text_of(en)?),
+        };
+        let note = q.get("note").map_or(Some(String::new()), text_of)?;
+        Some(Quote { quote: text_of(q.get("quote")?)?, quote_en, note })
+    };
+    all.iter().map(|(id, q)| Some((id.clone(), quote(q)?))).collect::<Option<HashMap<_, _>>>().map(Rc::new)
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn the_file_the_cli_writes_is_read() {
-        let q = super::parse(r#"{"677-p4-a5": {"quote": "…", "quote_en": null, "note": ""}}"#).unwrap();
+        let q =
+            super::parse(r#"{"677-p4-a5": {"quote": "…", "quote_en": null, "note": ""}, "59-p7": {"quote": "7.", "quote_en": "7. The"}}"#)
+                .unwrap();
         assert_eq!(q["677-p4-a5"].quote, "…");
+        assert_eq!(
+            (q["677-p4-a5"].quote_en.as_deref(), q["59-p7"].quote_en.as_deref(), q["59-p7"].note.as_str()),
+            (None, Some("7. The"), "")
+        );
         assert!(super::parse("<html>").is_none());
+        for not_quotes in [r#"[]"#, r#"{"x": 1}"#, r#"{"x": {"quote_en": null}}"#, r#"{"x": {"quote": "…", "quote_en": 1}}"#] {
+            assert!(super::parse(not_quotes).is_none(), "{not_quotes}");
+        }
     }
 }

@@ -66,5 +66,34 @@ async fn fetch_file(url: &str) -> Option<std::collections::HashMap<String, Strin
         return None;
     }
     let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-    serde_json::from_str(&text).ok()
+    parse(&text)
+}
+
+/// Reads a texts file: one object of key → text; anything else is not the file. Read as a
+/// `serde_json::Value`, whose reader the app has anyway (answers files): a deserialiser of its own for
+/// this map would add to the WASM.
+fn parse(text: &str) -> Option<std::collections::HashMap<String, String>> {
+    let Ok(serde_json::Value::Object(all)) = serde_json::from_str(text) else { return None };
+    all.into_iter().map(|(k, v)| Some((k, v.as_str()?.to_string()))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_file_the_cli_writes_is_read() {
+        let texts = super::parse(r#"{"ui.yes": "Иә", "ui.no": "Жоқ"}"#).unwrap();
+        assert_eq!((texts["ui.yes"].as_str(), texts["ui.no"].as_str(), texts.len()), ("Иә", "Жоқ", 2));
+        for not_texts in ["<html>", "[]", r#"{"ui.yes": 1}"#, r#"{"ui.yes": null}"#] {
+            assert!(super::parse(not_texts).is_none(), "{not_texts}");
+        }
+    }
+
+    #[test]
+    fn every_text_of_a_language_is_read_back() {
+        // What `tekser texts` writes: one object of key → text, escapes and all.
+        let all: std::collections::BTreeMap<_, _> = tekser_rules::text::language(tekser_rules::Lang::Ru).into_iter().collect();
+        let read = super::parse(&serde_json::to_string(&all).unwrap()).unwrap();
+        assert_eq!(read.len(), all.len());
+        assert!(all.iter().all(|(k, v)| read.get(*k).map(String::as_str) == Some(*v)));
+    }
 }

@@ -167,7 +167,7 @@ impl InputErrorKind {
             (InputErrorKind::DateOutOfRange { min, max }, _) => {
                 text.replace("{min}", &crate::text::dmy(*min)).replace("{max}", &crate::text::dmy(*max))
             }
-            (_, Some(n)) => format!("{text} {n}"),
+            (_, Some(n)) => format!("{text} {}", crate::text::decimal(n)),
             (_, None) => text,
         }
     }

@@ -236,7 +236,7 @@ pub fn next_steps(o: &Outcome, lang: Lang, chosen: Option<Channel>) -> Html {
     let open: Vec<Channel> = o.channels.iter().filter(|c| c.available).map(|c| c.channel).collect();
     if !open.is_empty() {
         let mut ordered = open.clone();
-        ordered.sort_by_key(|c| Some(*c) != chosen);
+        tekser_rules::order::sort_by_key(&mut ordered, |c| Some(*c) != chosen);
         let apply_by = o.timeline.iter().find(|m| m.kind == MilestoneKind::ApplyBy).and_then(|m| m.by);
         let lead = match apply_by {
             Some(by) => t("step.apply_by", lang).replace("{date}", &long_date_weekday(by, lang)),
@@ -442,7 +442,7 @@ fn conditions(o: &Outcome, lang: Lang) -> Html {
     };
     let deciding: Vec<&Reason> = o.reasons.iter().filter(|r| r.decides()).filter(|r| !shown_above(r)).collect();
     let mut open: Vec<&Reason> = deciding.iter().copied().filter(|r| r.status != Status::Met).collect();
-    open.sort_by_key(|r| r.status != Status::NotMet);
+    tekser_rules::order::sort_by_key(&mut open, |r| r.status != Status::NotMet);
     let met: Vec<&Reason> = deciding.iter().copied().filter(|r| r.status == Status::Met).collect();
     if open.is_empty() && met.is_empty() && limit_lines(o, Place::Conditions, lang).is_empty() {
         return html! {};

@@ -45,7 +45,12 @@ pub fn details_page(p: &Props) -> Html {
     let today = crate::today();
     let fields = p.state.detail_fields(section, today);
     let drafts = use_state(|| {
-        fields.iter().map(|f| (f.path, p.state.details.get(f.path).unwrap_or_default().to_string())).collect::<BTreeMap<_, _>>()
+        // Inserted one by one: collecting into the map would sort first, which costs the WASM a sort.
+        let mut drafts = BTreeMap::new();
+        for f in &fields {
+            drafts.insert(f.path, p.state.details.get(f.path).unwrap_or_default().to_string());
+        }
+        drafts
     });
     // Opened from "Your application" with a detail that does not fit: shown at once.
     let errors = use_state(|| errors_of(&fields, &drafts));

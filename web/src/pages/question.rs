@@ -205,7 +205,7 @@ fn within_hours_hint(state: &State, lang: Lang) -> String {
     let hours = state.working_hours(crate::today());
     let span = |h: &tekser_rules::data::Hours| format!("{}–{}", hhmm(h.open), hhmm(h.close));
     let mut spans: Vec<String> = hours.iter().map(|(_, h)| span(h)).collect();
-    spans.sort();
+    tekser_rules::order::sort(&mut spans);
     spans.dedup();
     let named = match spans.as_slice() {
         [] => return t("ui.within_hours_hint", lang),

@@ -23,7 +23,7 @@ pub fn results_page(p: &PageProps) -> Html {
     let report = tekser_rules::evaluate(&answers, &tekser_rules::Context { as_of });
     // Can apply first, then could-not-tell and cannot, then the services that do not apply (folded).
     let mut outcomes = report.outcomes.clone();
-    outcomes.sort_by_key(|o| match o.verdict {
+    tekser_rules::order::sort_by_key(&mut outcomes, |o| match o.verdict {
         Verdict::Eligible => 0,
         Verdict::CheckWithProvider | Verdict::NeedsInfo | Verdict::NoChannelOpen => 1,
         Verdict::NotEligible => 2,
