@@ -36,6 +36,15 @@ async function versions(page) {
   });
 }
 
+/** Polls `fn` (which may return a promise) in the page until it gives a truthy value. */
+async function until(page, fn, arg, timeout = 60_000) {
+  for (const end = Date.now() + timeout; Date.now() < end; await page.waitForTimeout(250)) {
+    const value = await page.evaluate(fn, arg);
+    if (value) return value;
+  }
+  throw new Error(`not within ${timeout} ms: ${fn}`);
+}
+
 /** Waits until a service worker controls the page (the first one takes control of the page it installs from). */
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
 
@@ -98,10 +107,10 @@ test('after a first visit the app loads and works with the network off', async (
     await page.waitForSelector('section.outcome');
     assert.equal(await page.locator('section#s-trp .verdict').innerText(), VERDICT.eligible.en);
     // A citation's words (quotes.json) and another language (texts-ru.json), both first asked for offline.
-    const cite = page.locator('section#s-trp details.cite').first();
-    await cite.locator('summary').click();
-    await cite.locator('blockquote').waitFor();
-    assert.ok((await cite.locator('blockquote').innerText()).length > 20, 'the quoted words of the provision');
+    await page.evaluate(() => document.querySelectorAll('section#s-trp details').forEach((d) => (d.open = true)));
+    await page.waitForFunction(() => document.querySelectorAll('main details.cite .loading').length === 0, null, { timeout: 10_000 });
+    const quoted = await page.locator('section#s-trp details.cite blockquote').first().innerText();
+    assert.ok(quoted.length > 20, `the quoted words of a provision: ${quoted}`);
     await chooseLanguage(page, 'ru');
     await page.waitForFunction((v) => document.querySelector('section#s-trp .verdict')?.innerText === v, VERDICT.eligible.ru);
     await screenshot(page, 'offline-results-ru');
@@ -145,7 +154,7 @@ test('a new deployment waits while an interview is under way, never mixing versi
     // The browser finds B (here at once; by itself on a navigation or the page's hourly check) and installs it
     // beside A; B waits: a page of A is in the middle of an interview.
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
-    await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => r.waiting !== null), null, { timeout: 60_000 });
+    await until(page, () => navigator.serviceWorker.getRegistration().then((r) => r.waiting !== null));
     assert.deepEqual((await page.evaluate(() => caches.keys())).sort(), [`tekser-${a}`, `tekser-${b}`].sort());
     await page.evaluate(() => (window.__sameDocument = true));
     await page.waitForTimeout(5_000); // more than two of the page's safe-point checks
@@ -163,9 +172,11 @@ test('a new deployment waits while an interview is under way, never mixing versi
     assert.ok(await page.evaluate(() => window.__sameDocument === true));
 
     // "Start again": a safe point. B takes over, the page reloads into B, A's cache is gone.
+    const reloaded = page.waitForEvent('load', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Начать заново' }).click();
-    await page.waitForFunction(() => window.__sameDocument !== true, null, { timeout: 30_000 });
+    await reloaded;
     await page.waitForSelector('main h1');
+    assert.equal(await page.evaluate(() => window.__sameDocument), undefined, 'a new document');
     await page.waitForFunction((b) => document.querySelector('script[data-version]')?.dataset.version === b, b);
     assert.deepEqual(await versions(page), { page: b, worker: b });
     await page.waitForFunction((t) => document.querySelector('main h1')?.innerText === t, `${titleA} (B)`);
@@ -184,8 +195,10 @@ test('on a kiosk the worker is harmless: after a whole interview and a bundle, t
   const ex = example('trp');
   const app = await openApp('/#/start?kiosk=1', { ...ALLOW, viewport: { width: 1080, height: 1920 } });
   const { page } = app;
-  // Details a person types, found in no file of the build.
-  const DETAILS = { text: 'Зәуреш Қуанышбекқызы-7319', email: 'zauresh7319@example.kz' };
+  // Details a person types, found in no file of the build (and valid where a field is checked).
+  const DETAILS = { text: 'Зәуреш Қуанышбекқызы-7319', email: 'zauresh7319@example.kz', phone: '+7 701 731 93 19' };
+  const detail = (id) =>
+    /iin$|bin$/.test(id) ? '061211600012' : id.endsWith('email') ? DETAILS.email : id.endsWith('phone') ? DETAILS.phone : /sheets|number$/.test(id) ? '12' : `${DETAILS.text} ${id}`;
   try {
     await controlled(page);
     await page.getByRole('button', { name: 'English' }).click();
@@ -202,7 +215,7 @@ test('on a kiosk the worker is harmless: after a whole interview and a bundle, t
       await page.waitForFunction(() => /^#\/(details\/|application)/.test(location.hash));
       if ((await page.evaluate(() => location.hash)).startsWith('#/application')) break;
       for (const id of await page.locator('input[type="text"][id^="detail-"]').evaluateAll((els) => els.map((e) => e.id))) {
-        const value = id.endsWith('email') ? DETAILS.email : `${DETAILS.text} ${id}`;
+        const value = detail(id);
         await page.locator(`#${id}`).fill(value);
         typed.push(value);
       }
@@ -219,7 +232,7 @@ test('on a kiosk the worker is harmless: after a whole interview and a bundle, t
     const shown = (raw) => [raw, raw.replace(/^(\d{4})-(\d\d)-(\d\d)$/, '$3.$2.$1')];
     const answers = [...new Set(Object.values(ex.raw).flatMap(shown))].filter((v) => v.length >= 3 && !built.some((f) => f.includes(v)));
     assert.ok(answers.includes('1994-07-03'), `the date of birth is among the answers looked for: ${answers}`);
-    const secrets = [...answers, ...DETAILS.text.split(' '), DETAILS.email];
+    const secrets = [...answers, ...DETAILS.text.split(' '), DETAILS.email, DETAILS.phone];
 
     const cached = await cacheContents(page, secrets);
     const version = (await versions(page)).page;
