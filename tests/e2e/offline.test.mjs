@@ -117,6 +117,7 @@ test('after a first visit the app loads and works with the network off', async (
 
     assert.deepEqual(app.served().slice(servedBefore), [], 'nothing reached the server while offline');
     assert.deepEqual(app.pageErrors, []);
+    assert.deepEqual(app.consoleErrors, []);
     await app.settle();
     assert.deepEqual(app.cspViolations, []);
   } finally {
@@ -233,6 +234,14 @@ test('on a kiosk the worker is harmless: after a whole interview and a bundle, t
     const answers = [...new Set(Object.values(ex.raw).flatMap(shown))].filter((v) => v.length >= 3 && !built.some((f) => f.includes(v)));
     assert.ok(answers.includes('1994-07-03'), `the date of birth is among the answers looked for: ${answers}`);
     const secrets = [...answers, ...DETAILS.text.split(' '), DETAILS.email, DETAILS.phone];
+
+    // A request with a query, even for a file of the build, goes to the network and is not stored.
+    const query = `?person.date_of_birth=${ex.raw['person.date_of_birth']}`;
+    const servedBefore = app.served().length;
+    for (const url of [`texts-en.json${query}`, `index.html${query}`, `sw.js${query}`]) {
+      assert.equal(await page.evaluate((u) => fetch(u).then((r) => r.status), url), 200, url);
+    }
+    assert.deepEqual(app.served().slice(servedBefore).map((s) => s.path), ['/texts-en.json', '/index.html', '/sw.js'], 'each went to the server');
 
     const cached = await cacheContents(page, secrets);
     const version = (await versions(page)).page;
