@@ -115,7 +115,10 @@ test('after a first visit the app loads and works with the network off', async (
     await page.waitForFunction((v) => document.querySelector('section#s-trp .verdict')?.innerText === v, VERDICT.eligible.ru);
     await screenshot(page, 'offline-results-ru');
 
-    assert.deepEqual(app.served().slice(servedBefore), [], 'nothing reached the server while offline');
+    // Only the browser's own check for a new sw.js (on register) may get through: Playwright's offline mode
+    // does not cover it; on a network really off it fails, and the page ignores that.
+    const reached = app.served().slice(servedBefore).filter((s) => s.path !== '/sw.js');
+    assert.deepEqual(reached, [], 'nothing the app asked for reached the server while offline');
     assert.deepEqual(app.pageErrors, []);
     assert.deepEqual(app.consoleErrors, []);
     await app.settle();
