@@ -24,6 +24,8 @@ export function policy(scriptHashes, styleHashes = []) {
     "connect-src 'self'",
     // The application bundle's module runs in a Web Worker from the site itself (web/bundle-worker.js).
     "worker-src 'self'",
+    // The web app manifest (manifest.webmanifest, scripts/manifest.mjs), which default-src 'none' would block.
+    "manifest-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

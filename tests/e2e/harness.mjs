@@ -20,6 +20,9 @@
 //   });
 //
 // Requests to other origins are also aborted, so a test can never leak anything off the machine.
+// The app's service worker (sw.js) is blocked unless a test asks for it (`serviceWorkers: 'allow'`,
+// offline.test.mjs): every other test sees each request the page makes reach the server, as on a first
+// visit, and nothing in Cache Storage.
 // TEKSER_CHROMIUM overrides the browser path, TEKSER_DIST the folder served.
 import { after } from 'node:test';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -112,7 +115,9 @@ function pageProbe({ ready, focusable }) {
  * Opens `path` of the app in a fresh browser context and waits until `ready` (a CSS selector, default
  * 'h1') is in the page. Options: `viewport`, `timezoneId` (e.g. 'Asia/Almaty'), `now` (a Date or ISO
  * string: the page's clock is fixed there, for answers that depend on today), `setup` (an async function
- * given { context, page } before the page is opened: network or CPU throttling, routes). Returns the session:
+ * given { context, page } before the page is opened: network or CPU throttling, routes), `serviceWorkers`
+ * ('block', the default, or 'allow': the app's service worker registers and serves), `server` (a
+ * `serveDist(dir)` of another folder, instead of dist/). Returns the session:
  *   page, context, url
  *   requests        every request the page made, [{ url, method, type }]
  *   foreignRequests() the ones to another origin (http, https, ws, wss); they were aborted
@@ -128,12 +133,18 @@ function pageProbe({ ready, focusable }) {
  *   settle()        refreshes cspViolations and timings
  *   close()
  */
-export async function openApp(path = '/', { ready = 'h1', timeout = 15_000, viewport, now, timezoneId, setup } = {}) {
-  const { server, browser } = await harness();
+export async function openApp(
+  path = '/',
+  { ready = 'h1', timeout = 15_000, viewport, now, timezoneId, setup, serviceWorkers = 'block', server: own } = {},
+) {
+  const started = await harness();
+  const { browser } = started;
+  const server = own ?? started.server;
   const context = await browser.newContext({
     viewport: viewport ?? { width: 1280, height: 800 },
     timezoneId,
     acceptDownloads: true,
+    serviceWorkers,
   });
   // A fixed "today" (Date.now and new Date() only; timers and performance.now() run as usual), so the
   // questions asked before the application date is answered do not depend on the day the tests run.
