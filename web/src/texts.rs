@@ -59,12 +59,16 @@ async fn fetch(lang: Lang) -> Option<std::collections::HashMap<String, String>> 
 }
 
 async fn fetch_file(url: &str) -> Option<std::collections::HashMap<String, String>> {
+    serde_json::from_str(&fetch_text(url).await?).ok()
+}
+
+/// The text of a file of the site (`url` relative to the page); None when it cannot be fetched.
+pub async fn fetch_text(url: &str) -> Option<String> {
     use wasm_bindgen::JsCast;
     let promise = web_sys::window()?.fetch_with_str(url);
     let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
     if !response.ok() {
         return None;
     }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-    serde_json::from_str(&text).ok()
+    wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
