@@ -20,7 +20,6 @@
 
 use crate::state::{FileError, Loaded, State};
 use chrono::NaiveDate;
-use serde::Serialize;
 use serde_json::{Map, Value};
 use std::cell::{Cell, RefCell};
 use tekser_rules::report::Status;
@@ -49,6 +48,26 @@ pub fn set_heading(level: u8) {
 pub fn h(level: u8) -> &'static str {
     const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
     TAGS[usize::from((level.max(1) - 1 + SHIFT.with(Cell::get)).min(5))]
+}
+
+/// The attributes a heading may carry besides its level.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Heading {
+    pub id: Option<yew::AttrValue>,
+    pub class: Option<&'static str>,
+    /// Focusable by script (`tabindex="-1"`): a screen's title, focused when the screen opens.
+    pub focus: bool,
+}
+
+/// A heading at `level` of a screen ([`h`]). One function for every heading of the app: a dynamic
+/// tag costs the WASM far more at each place it is written than a call does.
+pub fn heading(level: u8, a: Heading, children: yew::Html) -> yew::Html {
+    yew::html! { <@{h(level)} id={a.id} class={a.class} tabindex={a.focus.then_some("-1")}>{ children }</@> }
+}
+
+/// A screen's title: its top heading, focused when the screen opens.
+pub fn title(children: yew::Html) -> yew::Html {
+    heading(1, Heading { focus: true, ..Heading::default() }, children)
 }
 
 // ------------------------------------------------------------------ the allow-list
@@ -228,70 +247,112 @@ pub fn problems(loaded: &Loaded, lang: Lang, today: NaiveDate) -> Vec<Problem> {
 // ------------------------------------------------------------------ app → host
 
 /// One answer that cannot be used: its field path and what is wrong, in the page's language.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub field: String,
     pub message: String,
 }
 
-/// The rules' edition: its id and the SHA-256 of its data.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Edition {
-    pub id: &'static str,
-    pub hash: &'static str,
-}
-
 /// One service's result as the results page shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ServiceResult {
     /// `phc`, `medical_licence`, `trp` or `registration`.
     pub service: &'static str,
     /// `eligible`, `not_eligible`, `not_applicable`, `needs_info`, `check_with_provider`, `no_channel_open`.
     pub verdict: String,
-    /// The conditions that decide the verdict (`reason.<code>`), each `met`, `not_met` or `unknown`.
-    pub reasons: Vec<ReasonResult>,
+    /// The conditions that decide the verdict (`reason.<code>`), each with its status: `met`,
+    /// `not_met` or `unknown`.
+    pub reasons: Vec<(&'static str, String)>,
     /// The questions still to answer for a verdict (field paths), when it is `needs_info`.
     pub missing: Vec<&'static str>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ReasonResult {
-    pub code: &'static str,
-    pub status: String,
-}
-
-/// A message to the host page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+/// A message to the host page. Written out by [`AppMessage::to_value`] (by hand rather than with
+/// serde's derive, which would cost the first load more bytes than the messages are worth).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AppMessage {
     /// The app runs and listens.
-    Ready { lang: &'static str, edition: Edition },
+    Ready { lang: &'static str },
     /// The page's height in CSS pixels, whole (rounded up): the frame fits it without scrollbars.
     Height { height: u32 },
     /// The results the person sees.
-    Outcome { lang: &'static str, as_of: String, edition: Edition, results: Vec<ServiceResult> },
+    Outcome { lang: &'static str, as_of: String, results: Vec<ServiceResult> },
     /// A message that could not be used ([`Refusal`]), or answers of a prefill that cannot be (code
     /// `invalid_answers`, with `problems`).
-    Error {
-        code: &'static str,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        field: Option<String>,
-        message: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        in_reply_to: Option<String>,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
-        problems: Vec<Problem>,
-    },
+    Error { code: &'static str, field: Option<String>, message: String, in_reply_to: Option<String>, problems: Vec<Problem> },
 }
 
 impl AppMessage {
-    /// The message as the JSON of the object posted, with the protocol's version.
-    pub fn to_json(&self) -> String {
-        let mut v = serde_json::to_value(self).unwrap_or_default();
-        if let Value::Object(m) = &mut v {
-            m.insert("tekser".into(), VERSION.into());
+    /// The message as the object posted: `tekser` (the version), `type`, and its own keys. `ready`
+    /// and `outcome` carry the rules edition (`{"id", "hash"}`).
+    pub fn to_value(&self) -> Value {
+        let mut m = Map::new();
+        m.insert("tekser".into(), VERSION.into());
+        let mut put = |k: &str, v: Value| drop(m.insert(k.into(), v));
+        let edition = || {
+            let e = tekser_rules::report::edition();
+            let mut o = Map::new();
+            o.insert("id".into(), e.id.into());
+            o.insert("hash".into(), e.hash.into());
+            Value::Object(o)
+        };
+        match self {
+            AppMessage::Ready { lang } => {
+                put("type", "ready".into());
+                put("lang", (*lang).into());
+                put("edition", edition());
+            }
+            AppMessage::Height { height } => {
+                put("type", "height".into());
+                put("height", (*height).into());
+            }
+            AppMessage::Outcome { lang, as_of, results } => {
+                put("type", "outcome".into());
+                put("lang", (*lang).into());
+                put("as_of", as_of.as_str().into());
+                put("edition", edition());
+                put("results", results.iter().map(ServiceResult::to_value).collect());
+            }
+            AppMessage::Error { code, field, message, in_reply_to, problems } => {
+                put("type", "error".into());
+                put("code", (*code).into());
+                put("message", message.as_str().into());
+                if let Some(f) = field {
+                    put("field", f.as_str().into());
+                }
+                if let Some(t) = in_reply_to {
+                    put("in_reply_to", t.as_str().into());
+                }
+                if !problems.is_empty() {
+                    put("problems", problems.iter().map(|p| pair("field", &p.field, "message", &p.message)).collect());
+                }
+            }
         }
-        v.to_string()
+        Value::Object(m)
+    }
+
+    /// [`Self::to_value`] as JSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.to_value()).unwrap_or_default()
+    }
+}
+
+/// `{k1: v1, k2: v2}`.
+fn pair(k1: &str, v1: &str, k2: &str, v2: &str) -> Value {
+    let mut o = Map::new();
+    o.insert(k1.into(), v1.into());
+    o.insert(k2.into(), v2.into());
+    Value::Object(o)
+}
+
+impl ServiceResult {
+    fn to_value(&self) -> Value {
+        let mut o = Map::new();
+        o.insert("service".into(), self.service.into());
+        o.insert("verdict".into(), self.verdict.as_str().into());
+        o.insert("reasons".into(), self.reasons.iter().map(|(c, s)| pair("code", c, "status", s)).collect());
+        o.insert("missing".into(), self.missing.iter().map(|p| Value::from(*p)).collect());
+        Value::Object(o)
     }
 }
 
@@ -312,14 +373,9 @@ pub fn invalid_answers(problems: Vec<Problem>) -> AppMessage {
     }
 }
 
-fn edition() -> Edition {
-    let e = tekser_rules::report::edition();
-    Edition { id: e.id, hash: e.hash }
-}
-
 /// `ready`, in the page's language.
 pub fn ready(lang: Lang) -> AppMessage {
-    AppMessage::Ready { lang: lang.code(), edition: edition() }
+    AppMessage::Ready { lang: lang.code() }
 }
 
 /// What leaves the frame when the person reaches the results: for each service checked, the verdict
@@ -335,11 +391,11 @@ pub fn outcome(s: &State, today: NaiveDate) -> AppMessage {
         .map(|o| ServiceResult {
             service: o.service.code(),
             verdict: crate::i18n::code(&o.verdict),
-            reasons: o.reasons.iter().filter(|r| r.decides()).map(|r| ReasonResult { code: r.code, status: status(r.status) }).collect(),
+            reasons: o.reasons.iter().filter(|r| r.decides()).map(|r| (r.code, status(r.status))).collect(),
             missing: o.missing.clone(),
         })
         .collect();
-    AppMessage::Outcome { lang: s.lang.code(), as_of: as_of.to_string(), edition: edition(), results }
+    AppMessage::Outcome { lang: s.lang.code(), as_of: as_of.to_string(), results }
 }
 
 fn status(s: Status) -> String {
@@ -362,9 +418,39 @@ thread_local! {
     static SHOWN: RefCell<Option<State>> = const { RefCell::new(None) };
 }
 
-/// Posts a message to the host page: to its origin once it has written, else to each origin of the
-/// allow-list (the browser delivers it only where the parent's origin is the one named). Nothing when
-/// the app is not in a frame.
+/// The origin of a URL (`https://egov.kz/services?x` → `https://egov.kz`), if it has one.
+pub fn origin_of(url: &str) -> Option<&str> {
+    let (scheme, rest) = url.split_once("://")?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let origin = &url[..scheme.len() + 3 + end];
+    is_origin(origin).then_some(origin)
+}
+
+/// Where messages to the host page go, of the allowed origins: the host's own once it has written;
+/// before that, the parent page's origin as the browser tells it (`location.ancestorOrigins`, else
+/// the referrer) when it is allowed, and none when it is not; when the browser tells neither, every
+/// allowed origin (it delivers a message only where the parent's origin is the one named).
+pub fn targets(allowed: &[String], host: Option<&str>, parent: Option<&str>) -> Vec<String> {
+    match (host, parent) {
+        (Some(h), _) => vec![h.to_string()],
+        (None, Some(p)) => allowed.iter().filter(|o| *o == p).cloned().collect(),
+        (None, None) => allowed.to_vec(),
+    }
+}
+
+/// The parent page's origin, as far as the browser says.
+fn parent_origin() -> Option<String> {
+    let location = gloo_utils::window().location();
+    let ancestors = js_sys::Reflect::get(&location, &"ancestorOrigins".into()).ok().filter(|a| a.is_object());
+    if let Some(first) = ancestors.and_then(|a| js_sys::Reflect::get_u32(&a, 0).ok()).and_then(|o| o.as_string()) {
+        return Some(first);
+    }
+    let referrer = gloo_utils::document().referrer();
+    origin_of(&referrer).map(str::to_string)
+}
+
+/// Posts a message to the host page, to the origins of [`targets`]. Nothing when the app is not in a
+/// frame.
 fn post(msg: &AppMessage) {
     let w = gloo_utils::window();
     let Ok(Some(parent)) = w.parent() else { return };
@@ -372,8 +458,9 @@ fn post(msg: &AppMessage) {
         return;
     }
     let Ok(data) = js_sys::JSON::parse(&msg.to_json()) else { return };
-    let targets = HOST.with(|h| h.borrow().clone()).map(|h| vec![h]).unwrap_or_else(|| ORIGINS.with(|o| o.borrow().clone()));
-    for origin in targets {
+    let host = HOST.with(|h| h.borrow().clone());
+    let to = ORIGINS.with(|o| targets(&o.borrow(), host.as_deref(), parent_origin().as_deref()));
+    for origin in to {
         let _ = parent.post_message(&data, &origin);
     }
 }
@@ -504,6 +591,19 @@ mod tests {
     }
 
     #[test]
+    fn messages_go_to_the_host_page_only() {
+        let allowed = vec!["https://egov.kz".to_string(), "https://www.egov.kz".to_string()];
+        assert_eq!(origin_of("https://www.egov.kz/services/check?x=1#y"), Some("https://www.egov.kz"));
+        assert_eq!(origin_of("http://localhost:8081"), Some("http://localhost:8081"));
+        assert_eq!((origin_of(""), origin_of("about:blank")), (None, None));
+        assert_eq!(targets(&allowed, None, Some("https://www.egov.kz")), ["https://www.egov.kz"]);
+        assert!(targets(&allowed, None, Some("https://evil.example")).is_empty(), "a parent not on the list hears nothing");
+        assert_eq!(targets(&allowed, None, None), allowed, "the browser delivers only to the parent's own origin");
+        assert_eq!(targets(&allowed, Some("https://egov.kz"), Some("https://www.egov.kz")), ["https://egov.kz"]);
+        assert!(targets(&[], None, None).is_empty());
+    }
+
+    #[test]
     fn a_prefill_reads_answers_as_a_file_and_the_services_language_and_day() {
         let msg = json!({"tekser": 1, "type": "prefill", "lang": "ru", "as_of": "2026-03-02", "services": ["trp", "phc"],
             "answers": {"services": ["registration"], "person": {"status": "citizen", "date_of_birth": "1990-01-31"}}});
@@ -627,7 +727,8 @@ mod tests {
 
     #[test]
     fn height_and_ready_messages() {
-        assert_eq!(AppMessage::Height { height: 812 }.to_json(), r#"{"height":812,"tekser":1,"type":"height"}"#);
+        let height: Value = serde_json::from_str(&AppMessage::Height { height: 812 }.to_json()).unwrap();
+        assert_eq!(height, serde_json::json!({"tekser": 1, "type": "height", "height": 812}));
         let v: Value = serde_json::from_str(&ready(Lang::Ru).to_json()).unwrap();
         assert_eq!((v["type"].as_str(), v["lang"].as_str()), (Some("ready"), Some("ru")));
     }

@@ -31,7 +31,7 @@ use std::rc::Rc;
 use tekser_rules::Lang;
 use yew::prelude::*;
 
-pub use embed::h;
+pub use embed::{h, heading, title, Heading};
 
 thread_local! {
     /// The day a host page asked the rules to be applied on (`embed`, `prefill`'s `as_of`).

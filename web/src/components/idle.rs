@@ -133,7 +133,7 @@ pub fn idle_guard(p: &Props) -> Html {
     html! {
         <div class="modal-backdrop">
             <div class="modal" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text" onkeydown={Callback::from(trap_tab)}>
-                <@{crate::h(2)} id="idle-title">{ t("ui.kiosk_idle_title", lang) }</@>
+                <h2 id="idle-title">{ t("ui.kiosk_idle_title", lang) }</h2>
                 <p id="idle-text">{ t("ui.kiosk_idle_text", lang).replace("{n}", &crate::i18n::count(left, "second", lang)) }</p>
                 <div class="modal-buttons">
                     <button type="button" class="primary" id="idle-continue" onclick={stay}>{ t("ui.kiosk_continue", lang) }</button>
@@ -181,7 +181,7 @@ fn focus_by_id(id: &'static str) {
 }
 
 fn focus_h1() {
-    if let Some(h1) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(crate::h(1)).ok().flatten()) {
+    if let Some(h1) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("h1").ok().flatten()) {
         let _ = h1.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }

@@ -117,7 +117,7 @@ pub fn outcome_view(p: &Props) -> Html {
     let apply = can_apply(o.verdict);
     html! {
         <section class={classes!("outcome", verdict_class(o.verdict))} aria-labelledby={format!("h-{service}")} id={format!("s-{service}")}>
-            <@{crate::h(2)} id={format!("h-{service}")}>{ service_name.clone() }</@>
+            { crate::heading(2, crate::Heading { id: Some(format!("h-{service}").into()), ..Default::default() }, html! { { service_name.clone() } }) }
             // A case worded like the service (a service with one case) is not said twice.
             if case != service_name { <p class="case">{ case }</p> }
             <p class={classes!("verdict", verdict_class(o.verdict))}><strong>{ t(&format!("verdict.{}", code(&o.verdict)), lang) }</strong></p>
@@ -156,7 +156,7 @@ fn missed_deadline(o: &Outcome, lang: Lang) -> Html {
     let liability = o.notes.iter().find(|n| n.code == "reg.late_liability");
     html! {
         <div class="panel late" role="note">
-            <@{crate::h(3)}>{ t("ui.deadline_missed", lang) }</@>
+            { crate::heading(3, Default::default(), html! { { t("ui.deadline_missed", lang) } }) }
             if let Some(by) = by { <p>{ t("ui.deadline_was", lang).replace("{date}", &long_date_weekday(by, lang)) }</p> }
             if let Some(n) = liability { <p>{ t(&format!("note.{}", n.code), lang) }</p>{ basis(vec![n.citation], lang) } }
             <p>{ t("ui.apply_anyway", lang) }</p>
@@ -171,7 +171,7 @@ fn to_answer(o: &Outcome, lang: Lang, dispatch: &Callback<Action>) -> Html {
     }
     html! {
         <>
-            <@{crate::h(3)}>{ t("ui.to_answer", lang) }</@>
+            { crate::heading(3, Default::default(), html! { { t("ui.to_answer", lang) } }) }
             <ul class="missing">
                 { for o.missing.iter().map(|m| {
                     let path: &'static str = m;
@@ -197,7 +197,7 @@ fn reasons_under(title: &str, reasons: Vec<&Reason>, lang: Lang) -> Html {
     }
     html! {
         <>
-            <@{crate::h(3)}>{ t(title, lang) }</@>
+            { crate::heading(3, Default::default(), html! { { t(title, lang) } }) }
             <ul class="reasons">{ for reasons.into_iter().map(|r| reason(r, lang)) }</ul>
         </>
     }
@@ -272,7 +272,7 @@ pub fn next_steps(o: &Outcome, lang: Lang, chosen: Option<Channel>) -> Html {
     }
     html! {
         <>
-            <@{crate::h(3)}>{ t("ui.next_steps", lang) }</@>
+            { crate::heading(3, Default::default(), html! { { t("ui.next_steps", lang) } }) }
             <ol class="steps">{ for steps }</ol>
         </>
     }
@@ -290,7 +290,7 @@ fn apply_by(o: &Outcome, lang: Lang) -> Html {
     let Some(m) = o.timeline.iter().find(|m| m.kind == MilestoneKind::ApplyBy) else { return html! {} };
     html! {
         <>
-            <@{crate::h(3)}>{ t("ui.apply_deadline", lang) }</@>
+            { crate::heading(3, Default::default(), html! { { t("ui.apply_deadline", lang) } }) }
             <p class="apply-by">{ t(&format!("milestone.{}", m.code), lang) }
                 if let Some(by) = m.by { { ": " }<strong>{ long_date_weekday(by, lang) }</strong> }</p>
             if let (Some(from), Some(by)) = (m.from, m.by) {
@@ -327,7 +327,7 @@ fn checklist(o: &Outcome, lang: Lang, service: &str) -> Html {
     };
     html! {
         <>
-            <@{crate::h(3)} id={format!("docs-{service}")} tabindex="-1">{ t("ui.what_to_bring", lang) }</@>
+            { crate::heading(3, crate::Heading { id: Some(format!("docs-{service}").into()), focus: true, ..Default::default() }, html! { { t("ui.what_to_bring", lang) } }) }
             if paper.is_empty() { <p>{ t("ui.no_paper_documents", lang) }</p> }
             <ul class="checklist">{ for paper.iter().map(|d| item(d, true)) }</ul>
             if !state.is_empty() {
@@ -356,7 +356,7 @@ fn fee(o: &Outcome, lang: Lang) -> Html {
     let unsure = not_firm(f.citation) || f.mci.is_some_and(|m| m.provenance > Provenance::Official) || unverified_limit;
     html! {
         <>
-            <@{crate::h(3)}>{ t("ui.fee", lang) }</@>
+            { crate::heading(3, Default::default(), html! { { t("ui.fee", lang) } }) }
             <p class="fee">{ if f.free { t("ui.free", lang) } else { fee_amount(f, lang) } }</p>
             if unsure && !f.free { <p class="unconfirmed">{ t("basis.fee_unconfirmed", lang) }</p> }
             // Said once, in plain words, above; what is left is a missing MCI.
@@ -372,7 +372,7 @@ fn result_day(o: &Outcome, lang: Lang) -> Html {
     let Some(d) = &o.deadline else { return html! {} };
     html! {
         <>
-            <@{crate::h(3)}>{ t("ui.deadline", lang) }</@>
+            { crate::heading(3, Default::default(), html! { { t("ui.deadline", lang) } }) }
             <p class="deadline"><strong>{ t("ui.result_by", lang) }{ ": " }{ long_date_weekday(d.result_on, lang) }</strong>
                 { " — " }{ count(d.working_days, "working_day", lang) }</p>
             if not_firm(d.citation) { <p class="unconfirmed">{ t("basis.term_unconfirmed", lang) }</p> }
@@ -397,7 +397,7 @@ fn why_not(o: &Outcome, lang: Lang) -> Html {
 fn closed_channels(o: &Outcome, lang: Lang) -> Html {
     html! {
         <>
-            <@{crate::h(3)}>{ t("ui.ways_closed", lang) }</@>
+            { crate::heading(3, Default::default(), html! { { t("ui.ways_closed", lang) } }) }
             <ul class="channels">
                 { for o.channels.iter().map(|c| html! {
                     <li class="closed"><strong>{ t(&format!("channel.{}", code(&c.channel)), lang) }</strong>{ ": " }
@@ -424,13 +424,13 @@ fn instead(o: &Outcome, lang: Lang) -> Html {
         });
     html! {
         <>
-            <@{crate::h(3)}>{ t("ui.instead", lang) }</@>
+            { crate::heading(3, Default::default(), html! { { t("ui.instead", lang) } }) }
             <ul class="instead">
                 { for advice.into_iter().map(|a| html! { <li>{ a }</li> }) }
                 <li>{ t(&format!("instead.help.{}", code(&o.service)), lang) }</li>
             </ul>
             if !o.appeal.is_empty() {
-                <@{crate::h(3)}>{ t("ui.appeal", lang) }</@>
+                { crate::heading(3, Default::default(), html! { { t("ui.appeal", lang) } }) }
                 <ul class="appeal">{ for o.appeal.iter().map(|w| html! { <li>{ t(&format!("appeal.{}", w.code), lang) }<Citation provision={w.citation} lang={lang} /></li> }) }</ul>
             }
         </>
@@ -454,7 +454,7 @@ fn conditions(o: &Outcome, lang: Lang) -> Html {
     }
     html! {
         <>
-            <@{crate::h(3)}>{ t("ui.why", lang) }</@>
+            { crate::heading(3, Default::default(), html! { { t("ui.why", lang) } }) }
             { limits_at(o, Place::Conditions, lang) }
             if !open.is_empty() { <ul class="reasons">{ for open.into_iter().map(|r| reason(r, lang)) }</ul> }
             if !met.is_empty() {
@@ -477,7 +477,7 @@ fn more(o: &Outcome, lang: Lang, apply: bool) -> Html {
         <details class="more">
             <summary>{ t("ui.more_info", lang) }</summary>
             if apply && !o.channels.is_empty() {
-                <@{crate::h(4)}>{ t("ui.how_to_apply", lang) }</@>
+                { crate::heading(4, Default::default(), html! { { t("ui.how_to_apply", lang) } }) }
                 <ul class="channels">
                     { for o.channels.iter().map(|c| html! {
                         <li class={classes!((!c.available).then_some("closed"))}>
@@ -490,11 +490,11 @@ fn more(o: &Outcome, lang: Lang, apply: bool) -> Html {
                 </ul>
             }
             if !info.is_empty() {
-                <@{crate::h(4)}>{ t("ui.about_your_case", lang) }</@>
+                { crate::heading(4, Default::default(), html! { { t("ui.about_your_case", lang) } }) }
                 <ul class="reasons">{ for info.into_iter().map(|r| reason(r, lang)) }</ul>
             }
             if apply && !stages.is_empty() {
-                <@{crate::h(4)}>{ t("ui.timeline", lang) }</@>
+                { crate::heading(4, Default::default(), html! { { t("ui.timeline", lang) } }) }
                 <ol class="timeline">
                     { for stages.into_iter().map(|m| html! {
                         <li>{ t(&format!("milestone.{}", m.code), lang) }

@@ -10,9 +10,9 @@ use yew::prelude::*;
 pub fn page(p: &PageProps) -> Html {
     html! {
         <>
-            <@{crate::h(1)} tabindex="-1" class="welcome-title">
+            <h1 tabindex="-1" class="welcome-title">
                 { for crate::LANGS.iter().map(|(l, _)| html! { <span lang={lang_code(*l)}>{ t("shell.welcome_title", *l) }</span> }) }
-            </@>
+            </h1>
             <ul class="welcome-langs">
                 { for crate::LANGS.iter().map(|(l, name)| {
                     let (l, d) = (*l, p.dispatch.clone());
