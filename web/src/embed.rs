@@ -493,7 +493,7 @@ fn receive(e: &web_sys::MessageEvent, dispatch: &yew::Callback<crate::state::Act
         _ => false,
     };
     let origin = e.origin();
-    if !from_parent || !ORIGINS.with(|o| o.borrow().iter().any(|x| *x == origin)) {
+    if !from_parent || !ORIGINS.with(|o| o.borrow().contains(&origin)) {
         return;
     }
     HOST.with(|h| *h.borrow_mut() = Some(origin));
