@@ -12,7 +12,8 @@ const dir = process.argv[2] ?? 'dist';
 let n = 0;
 for (const name of readdirSync(dir)) {
   const p = join(dir, name);
-  if (!statSync(p).isFile() || !KINDS.has(extname(name))) continue;
+  // embed.json is configuration a deployment may edit after the build: no stale copy beside it.
+  if (!statSync(p).isFile() || !KINDS.has(extname(name)) || name === 'embed.json') continue;
   const body = readFileSync(p);
   writeFileSync(`${p}.gz`, gzipSync(body, { level: 9 }));
   writeFileSync(`${p}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));

@@ -25,7 +25,9 @@ const VERSION_ATTR = /(<script data-version=")[^"]*(")/;
 const BUILD_LINE = /^const BUILD = null;$/m;
 
 /** Files the worker does not cache: itself, and the precompressed copies of the others. */
-export const isShipped = (name) => name !== 'sw.js' && !/\.(gz|br)$/.test(name);
+// embed.json is deployment configuration a host may edit after the build (docs/embedding.md): it is never
+// cached, so an edit takes effect at once and never fails the worker's install.
+export const isShipped = (name) => name !== 'sw.js' && name !== 'embed.json' && !/\.(gz|br)$/.test(name);
 
 /** The files of `dir` the worker caches, as URL paths relative to it, sorted. */
 export function shippedFiles(dir) {

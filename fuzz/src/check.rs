@@ -1,7 +1,8 @@
 //! The targets and what each promises, whatever the input: the rules (`validate`, `evaluate` and
 //! `tekser_rules::invariants`), the app's answers files (`from_json`, `to_json`), its URL fragment
-//! (`from_fragment`, `to_fragment`) and its raw-value parsing (`parse_raw`). A returned line is a
-//! broken promise; a panic is caught by the driver and counted as one.
+//! (`from_fragment`, `to_fragment`), its raw-value parsing (`parse_raw`) and the host page's
+//! `prefill` of embed mode (`embed::parse`). A returned line is a broken promise; a panic is caught
+//! by the driver and counted as one.
 
 use chrono::NaiveDate;
 use tekser_rules::answers::bounds;
@@ -82,7 +83,39 @@ pub fn file(text: &str, as_of: NaiveDate, today: NaiveDate, deep: bool) -> Vec<S
         }
         broken.extend(app_state(&s, today, deep));
     }
+    broken.extend(prefill(text, today));
     broken
+}
+
+/// A file's object as the answers of a host page's `prefill` (embed mode): refused (whole) only for
+/// a `"details"` object; otherwise read exactly as the file is, and every answer the app would
+/// report named among the problems sent back.
+pub fn prefill(text: &str, today: NaiveDate) -> Vec<String> {
+    use tekser_web::embed::{parse, problems, HostMessage};
+    let Ok(serde_json::Value::Object(answers)) = serde_json::from_str::<serde_json::Value>(text) else { return Vec::new() };
+    let details = answers.contains_key("details");
+    let msg = serde_json::json!({"tekser": 1, "type": "prefill", "answers": answers});
+    match parse(&msg) {
+        Err(r) if details && r.code == "details_refused" => Vec::new(),
+        Ok(HostMessage::Prefill(p)) if !details => {
+            let Some(l) = p.answers else { return vec!["a prefill with answers gave none".into()] };
+            let mut broken = Vec::new();
+            if let Ok(file) = state::from_json(text) {
+                if (&file.services, &file.raw, &file.skipped) != (&l.services, &l.raw, &l.skipped) {
+                    broken.push("a prefill read the answers otherwise than the file".into());
+                }
+            }
+            let named: Vec<String> = problems(&l, Lang::En, today).into_iter().map(|p| p.field).collect();
+            let s = State { services: l.services.clone(), raw: l.raw.clone(), ..State::default() };
+            for (path, _) in s.problems(today) {
+                if !named.iter().any(|n| n == path) {
+                    broken.push(format!("a prefill's bad answer {path} is not named in its error"));
+                }
+            }
+            broken
+        }
+        other => vec![format!("prefill of a file's object (details: {details}) gave {other:?}")],
+    }
 }
 
 /// A URL fragment, as the app reads it on load and on back/forward.

@@ -13,10 +13,12 @@
 //! - `quotes`: the words of the provisions, fetched when a citation is first opened;
 //! - `bundle`: the application bundle, built by a separate WebAssembly module in a Web Worker that
 //!   is fetched only when the person presses Download;
+//! - `embed`: the app embedded in another site's page, and its message protocol with that page;
 //! - `i18n`: texts by key and the per-language forms of dates and money.
 
 pub mod bundle;
 pub mod components;
+pub mod embed;
 pub mod i18n;
 pub mod pages;
 pub mod prerender;
@@ -29,8 +31,24 @@ use std::rc::Rc;
 use tekser_rules::Lang;
 use yew::prelude::*;
 
-/// Today on this device. The app may read the clock; the rules never do.
+pub use embed::{h, heading, title, Heading};
+
+thread_local! {
+    /// The day a host page asked the rules to be applied on (`embed`, `prefill`'s `as_of`).
+    static DAY: std::cell::Cell<Option<chrono::NaiveDate>> = const { std::cell::Cell::new(None) };
+}
+
+/// Sets (or, with None, forgets) the day that stands for today: the as-of date of a host page.
+pub fn set_day(day: Option<chrono::NaiveDate>) {
+    DAY.with(|d| d.set(day));
+}
+
+/// Today on this device, or the day the page that embeds the app set ([`set_day`]). The app may
+/// read the clock; the rules never do.
 pub fn today() -> chrono::NaiveDate {
+    if let Some(day) = DAY.with(std::cell::Cell::get) {
+        return day;
+    }
     #[cfg(target_arch = "wasm32")]
     {
         let d = js_sys::Date::new_0();
@@ -108,7 +126,13 @@ pub struct AppProps {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_reducer(|| State { ticked: props.ticked.clone(), ..state::from_url(&location_hash(), history_answers()) });
+    let state = use_reducer(|| {
+        let s = State { ticked: props.ticked.clone(), ..state::from_url(&location_hash(), history_answers()) };
+        if s.embed {
+            embed::set_heading(s.heading);
+        }
+        s
+    });
     // Set while the state follows the browser's history, so the URL is not pushed again.
     let following_history = use_mut_ref(|| false);
     let last_screen = use_mut_ref(|| state.screen.clone());
@@ -117,7 +141,19 @@ pub fn app(props: &AppProps) -> Html {
         let dispatch = state.dispatcher();
         let following = following_history.clone();
         let focused = props.focused.clone();
+        let embedded = state.embed.then(|| {
+            let d = state.dispatcher();
+            Callback::from(move |a: Action| {
+                if matches!(a, Action::Reset) {
+                    bundle::forget();
+                }
+                in_language(d.clone(), a, None)
+            })
+        });
         use_effect_with((), move |_| {
+            if let Some(dispatch) = embedded {
+                embed::start(dispatch);
+            }
             // The start page as pre-rendered into index.html (`prerender`) has given way to the app;
             // focus stays on the same box.
             if let Some(el) = gloo_utils::document().get_element_by_id(prerender::ID) {
@@ -146,6 +182,9 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(state.clone(), move |_| {
             // The URL holds no answer (a link that carried some is replaced at once); the answers go
             // with the history entry, so a reload and Back/Forward keep them.
+            if s.embed {
+                embed::follow(&s);
+            }
             let frag = state::to_fragment(&s);
             let screen_changed = *last_screen.borrow() != s.screen;
             *last_screen.borrow_mut() = s.screen.clone();
@@ -161,11 +200,15 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(doc) = w.document() {
                 if let Some(html) = doc.document_element() {
                     let _ = html.set_attribute("lang", i18n::lang_code(s.lang));
-                    let _ = if s.kiosk { html.set_attribute("class", "kiosk") } else { html.remove_attribute("class") };
+                    let _ = match (s.kiosk, s.embed) {
+                        (true, _) => html.set_attribute("class", "kiosk"),
+                        (_, true) => html.set_attribute("class", "embed"),
+                        _ => html.remove_attribute("class"),
+                    };
                 }
                 doc.set_title(&pages::title(&s));
                 if screen_changed {
-                    if let Some(h1) = doc.query_selector("h1").ok().flatten() {
+                    if let Some(h1) = doc.query_selector(embed::h(1)).ok().flatten() {
                         let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(h1).focus();
                     }
                 }
@@ -201,13 +244,15 @@ pub fn app(props: &AppProps) -> Html {
         html! {}
     };
     let main = pages::page(&PageProps { state: Rc::new((*state).clone()), dispatch: dispatch.clone() });
-    frame(Frame { lang, kiosk, switch, finish, main, guard })
+    frame(Frame { lang, kiosk, embed: state.embed, switch, finish, main, guard })
 }
 
 /// The parts of the page around a screen.
 pub struct Frame {
     pub lang: Lang,
     pub kiosk: bool,
+    /// Embedded in another site's page: the screen only, without the skip link, header and footer.
+    pub embed: bool,
     /// The language switch (buttons in the app, plain links before it runs).
     pub switch: Html,
     /// A kiosk's "Finish and clear".
@@ -221,9 +266,12 @@ pub struct Frame {
 /// The page around every screen: the skip link, the header (name, language switch, a kiosk's Finish
 /// button and its help line, in the same place on every screen), the screen, and the footer. The app
 /// and the start page pre-rendered into index.html (`prerender`) share it, so one replaces the other
-/// without a jump.
+/// without a jump. Embedded, the host page has its own header and footer: the screen only.
 pub fn frame(f: Frame) -> Html {
     let lang = f.lang;
+    if f.embed {
+        return html! { <><main id="main" tabindex="-1">{ f.main }</main>{ f.guard }</> };
+    }
     html! {
         <>
             <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| jump_to(&e, "main"))}>{ i18n::t("ui.skip_link", lang) }</a>

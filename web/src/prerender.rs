@@ -25,12 +25,12 @@ pub const ID: &str = "prerendered";
 ///   they arrive beside the WebAssembly rather than a round trip after it starts (`texts::ensure`'s
 ///   `fetch` takes the preloaded response: same URL, same-origin credentials);
 /// - keeps the pre-rendered page only for the plain start page in Kazakh (no fragment, `#/`,
-///   `#/start`, `?lang=kk`).
+///   `#/start`, `?lang=kk`), not embedded (`embed=1` draws no header or footer).
 pub const SCRIPT: &str = "(function(){var h=location.hash,k=/[?&]kiosk=1(&|$)/.test(h),\
 m=h.match(/[?&]lang=(kk|ru|en)(&|$)/);\
 (k?['kk','ru','en']:[m?m[1]:'kk']).forEach(function(l){var p=document.createElement('link');\
 p.rel='preload';p.as='fetch';p.crossOrigin='anonymous';p.href='texts-'+l+'.json';document.head.appendChild(p);});\
-if(!/^(#\\/?(start)?)?(\\?|$)/.test(h)||/[?&](lang=(ru|en)|kiosk=1)/.test(h)){\
+if(!/^(#\\/?(start)?)?(\\?|$)/.test(h)||/[?&](lang=(ru|en)|kiosk=1|embed=1)/.test(h)){\
 var e=document.getElementById('prerendered');if(e)e.remove();}})();";
 
 /// The start page in Kazakh inside the app's frame, as it is before the app runs.
@@ -42,7 +42,7 @@ pub fn prerendered() -> Html {
     let switch = html! { <crate::components::lang_switch::LangSwitch {lang} on_change={Callback::noop()} links=true /> };
     html! {
         <div id={ID}>
-            { crate::frame(crate::Frame { lang, kiosk: false, switch, finish: html! {}, main, guard: html! {} }) }
+            { crate::frame(crate::Frame { lang, kiosk: false, embed: false, switch, finish: html! {}, main, guard: html! {} }) }
         </div>
     }
 }

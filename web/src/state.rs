@@ -72,6 +72,13 @@ pub struct State {
     /// URL or the browser's history, so "Finish and clear" (or the idle timeout) leaves nothing behind
     /// for the next person.
     pub kiosk: bool,
+    /// Embedded in another site's page (`#/start?embed=1`, `crate::embed`): no header or footer of its
+    /// own, the top heading at level [`State::heading`], and, as on a kiosk, the answers in memory
+    /// only (never in the URL, `history.state` or a link).
+    pub embed: bool,
+    /// The level of the top heading of every screen (1 to 6, `&h=2`): set by the page that embeds
+    /// the app, so that its screens fit under the host page's own headings. 1 outside embed mode.
+    pub heading: u8,
     /// What the last answers file loaded held that no question takes (unknown fields, services):
     /// said on "Check your answers"; not kept in the URL.
     pub file_notes: Vec<FileError>,
@@ -98,6 +105,8 @@ impl Default for State {
             raw: BTreeMap::new(),
             from_check: false,
             kiosk: false,
+            embed: false,
+            heading: 1,
             file_notes: Vec::new(),
             confirmed: BTreeMap::new(),
             details: Details::default(),
@@ -124,6 +133,10 @@ pub enum Action {
     FromUrl(State),
     /// Replace the services and every answer with those of a file, and show them.
     Load(Loaded),
+    /// The page that embeds the app pre-fills services and answers (`crate::embed`): they replace
+    /// everything, as a file does; the interview goes on at the first question still to answer, or
+    /// "Check your answers" when there is none, or when one given cannot be used (as for a file).
+    Prefill(Loaded),
     /// "Prepare my application" for a service: its first page of details (or "Your application"
     /// when its forms need nothing the answers do not know).
     Prepare(Service),
@@ -172,6 +185,7 @@ impl Reducible for State {
                 s.screen = url.screen;
                 s.services = url.services;
                 s.kiosk |= url.kiosk;
+                s.embed |= url.embed;
                 for (k, v) in url.raw {
                     s.raw.entry(k).or_insert(v);
                 }
@@ -192,8 +206,18 @@ impl Reducible for State {
                 s.from_check = false;
                 s.screen = Screen::Check;
             }
-            Action::Reset => s = State { lang: s.lang, kiosk: s.kiosk, ..State::default() },
-            Action::Clear => s = State { kiosk: s.kiosk, screen: first_screen(s.kiosk), ..State::default() },
+            Action::Prefill(file) => {
+                s = State { lang: s.lang, kiosk: s.kiosk, embed: s.embed, heading: s.heading, ..State::default() };
+                s.services = file.services;
+                s.raw = file.raw;
+                s.file_notes = file.skipped;
+                let today = crate::today();
+                s.screen = if s.file_notes.is_empty() && s.problems(today).is_empty() { next_screen_on(&s, today) } else { Screen::Check };
+            }
+            Action::Reset => s = State { lang: s.lang, kiosk: s.kiosk, embed: s.embed, heading: s.heading, ..State::default() },
+            Action::Clear => {
+                s = State { kiosk: s.kiosk, embed: s.embed, heading: s.heading, screen: first_screen(s.kiosk), ..State::default() }
+            }
         }
         if s == *self {
             self
@@ -636,13 +660,19 @@ pub fn to_fragment(s: &State) -> String {
     if s.kiosk {
         q.push_str("&kiosk=1");
     }
+    if s.embed {
+        q.push_str("&embed=1");
+        if s.heading != 1 {
+            q.push_str(&format!("&h={}", s.heading));
+        }
+    }
     q
 }
 
 /// A link that carries the answers (`#/<screen>?lang=…&s=…&<field path>=<raw>&…`): made only when
-/// the person asks for one. None on a kiosk, whose answers never leave its memory.
+/// the person asks for one. None on a kiosk, whose answers never leave its memory, and when embedded.
 pub fn to_link(s: &State) -> Option<String> {
-    if s.kiosk {
+    if s.kiosk || s.embed {
         return None;
     }
     let mut q = to_fragment(s);
@@ -653,9 +683,9 @@ pub fn to_link(s: &State) -> Option<String> {
 /// The answers as the tab's `history.state` holds them: one (field path, raw answer) pair per answer,
 /// set as the properties of a plain object with `pushState`/`replaceState`. The browser keeps it with
 /// the history entry (it survives a reload and Back/Forward in the tab) and never sends it. Nothing on
-/// a kiosk.
+/// a kiosk or when embedded.
 pub fn history_entries(s: &State) -> Vec<(&'static str, &str)> {
-    if s.kiosk {
+    if s.kiosk || s.embed {
         return Vec::new();
     }
     s.raw.iter().map(|(k, v)| (*k, v.as_str())).collect()
@@ -676,10 +706,10 @@ pub fn raw_from_history(entries: impl IntoIterator<Item = (String, String)>) -> 
 
 /// The state to show for a URL fragment and the tab's `history.state` answers: the answers a link
 /// carries when it carries any (a shared link opens with them), else those of the history entry (a
-/// reload, Back or Forward). A kiosk takes none from the history.
+/// reload, Back or Forward). A kiosk, or the app embedded, takes none from the history.
 pub fn from_url(frag: &str, history: BTreeMap<&'static str, String>) -> State {
     let mut s = from_fragment(frag);
-    if s.raw.is_empty() && !s.kiosk {
+    if s.raw.is_empty() && !s.kiosk && !s.embed {
         s.raw = history;
     }
     s
@@ -700,6 +730,8 @@ pub fn from_fragment(frag: &str) -> State {
                 lang_given = true;
             }
             "kiosk" => s.kiosk = v == "1",
+            "embed" => s.embed = v == "1",
+            "h" => s.heading = v.parse().ok().filter(|h| (1..=6).contains(h)).unwrap_or(1),
             "s" => {
                 let chosen: Vec<Service> = Service::ALL.into_iter().filter(|x| v.split(',').any(|c| c == service_code(*x))).collect();
                 if !chosen.is_empty() {
@@ -846,8 +878,15 @@ pub fn from_json(text: &str) -> Result<Loaded, FileError> {
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Ok(Json::Object(root)) = serde_json::from_str::<Json>(text) else { return Err(FileError::NotAnswers) };
+    Ok(from_object(&root))
+}
+
+/// Reads the object of an answers file (or of a host page's `prefill`, `crate::embed`) as
+/// [`from_json`] does.
+pub fn from_object(root: &serde_json::Map<String, serde_json::Value>) -> Loaded {
+    use serde_json::Value as Json;
     let mut loaded = Loaded { services: Service::ALL.to_vec(), ..Loaded::default() };
-    for (section, fields) in &root {
+    for (section, fields) in root {
         if section == "services" {
             let codes: Vec<Json> = match fields {
                 Json::Array(items) => items.clone(),
@@ -895,7 +934,7 @@ pub fn from_json(text: &str) -> Result<Loaded, FileError> {
             }
         }
     }
-    Ok(loaded)
+    loaded
 }
 
 /// The `"details"` object of a file: every known detail kept as written (a number or other value as

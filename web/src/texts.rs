@@ -59,14 +59,18 @@ async fn fetch(lang: Lang) -> Option<std::collections::HashMap<String, String>> 
 }
 
 async fn fetch_file(url: &str) -> Option<std::collections::HashMap<String, String>> {
+    parse(&fetch_text(url).await?)
+}
+
+/// The text of a file of the site (`url` relative to the page); None when it cannot be fetched.
+pub async fn fetch_text(url: &str) -> Option<String> {
     use wasm_bindgen::JsCast;
     let promise = web_sys::window()?.fetch_with_str(url);
     let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
     if !response.ok() {
         return None;
     }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-    parse(&text)
+    wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
 
 /// Reads a texts file: one object of key → text; anything else is not the file. Read as a

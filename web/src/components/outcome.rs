@@ -112,7 +112,7 @@ pub fn outcome_view(p: &Props) -> Html {
     let apply = o.verdict.may_apply();
     html! {
         <section class={classes!("outcome", verdict_class(o.verdict))} aria-labelledby={format!("h-{service}")} id={format!("s-{service}")}>
-            <h2 id={format!("h-{service}")}>{ service_name.clone() }</h2>
+            { crate::heading(2, crate::Heading { id: Some(format!("h-{service}").into()), ..Default::default() }, html! { { service_name.clone() } }) }
             // A case worded like the service (a service with one case) is not said twice.
             if case != service_name { <p class="case">{ case }</p> }
             <p class={classes!("verdict", verdict_class(o.verdict))}><strong>{ t(&format!("verdict.{}", code(&o.verdict)), lang) }</strong></p>
@@ -133,7 +133,7 @@ pub fn outcome_view(p: &Props) -> Html {
                 { instead(o, lang) }
                 // Said plainly, not folded: here the notes often say where the person stands instead
                 // (e.g. a child lives where the legal representatives live).
-                { list(lang, "h3", "ui.notes", "note", o.notes.iter().collect()) }
+                { list(lang, crate::h(3), "ui.notes", "note", o.notes.iter().collect()) }
             }
             { conditions(o, lang) }
             { more(o, lang, apply) }
@@ -151,7 +151,7 @@ fn missed_deadline(o: &Outcome, lang: Lang) -> Html {
     let liability = o.notes.iter().find(|n| n.code == "reg.late_liability");
     html! {
         <div class="panel late" role="note">
-            <h3>{ t("ui.deadline_missed", lang) }</h3>
+            { crate::heading(3, Default::default(), html! { { t("ui.deadline_missed", lang) } }) }
             if let Some(by) = by { <p>{ t("ui.deadline_was", lang).replace("{date}", &long_date_weekday(by, lang)) }</p> }
             if let Some(n) = liability { <p>{ t(&format!("note.{}", n.code), lang) }</p>{ basis(vec![n.citation], lang) } }
             <p>{ t("ui.apply_anyway", lang) }</p>
@@ -166,7 +166,7 @@ fn to_answer(o: &Outcome, lang: Lang, dispatch: &Callback<Action>) -> Html {
     }
     html! {
         <>
-            <h3>{ t("ui.to_answer", lang) }</h3>
+            { crate::heading(3, Default::default(), html! { { t("ui.to_answer", lang) } }) }
             <ul class="missing">
                 { for o.missing.iter().map(|m| {
                     let path: &'static str = m;
@@ -192,7 +192,7 @@ fn reasons_under(title: &str, reasons: Vec<&Reason>, lang: Lang) -> Html {
     }
     html! {
         <>
-            <h3>{ t(title, lang) }</h3>
+            { crate::heading(3, Default::default(), html! { { t(title, lang) } }) }
             <ul class="reasons">{ for reasons.into_iter().map(|r| reason(r, lang)) }</ul>
         </>
     }
@@ -267,7 +267,7 @@ pub fn next_steps(o: &Outcome, lang: Lang, chosen: Option<Channel>) -> Html {
     }
     html! {
         <>
-            <h3>{ t("ui.next_steps", lang) }</h3>
+            { crate::heading(3, Default::default(), html! { { t("ui.next_steps", lang) } }) }
             <ol class="steps">{ for steps }</ol>
         </>
     }
@@ -285,7 +285,7 @@ fn apply_by(o: &Outcome, lang: Lang) -> Html {
     let Some(m) = o.timeline.iter().find(|m| m.kind == MilestoneKind::ApplyBy) else { return html! {} };
     html! {
         <>
-            <h3>{ t("ui.apply_deadline", lang) }</h3>
+            { crate::heading(3, Default::default(), html! { { t("ui.apply_deadline", lang) } }) }
             <p class="apply-by">{ t(&format!("milestone.{}", m.code), lang) }
                 if let Some(by) = m.by { { ": " }<strong>{ long_date_weekday(by, lang) }</strong> }</p>
             if let (Some(from), Some(by)) = (m.from, m.by) {
@@ -322,7 +322,7 @@ fn checklist(o: &Outcome, lang: Lang, service: &str) -> Html {
     };
     html! {
         <>
-            <h3 id={format!("docs-{service}")} tabindex="-1">{ t("ui.what_to_bring", lang) }</h3>
+            { crate::heading(3, crate::Heading { id: Some(format!("docs-{service}").into()), focus: true, ..Default::default() }, html! { { t("ui.what_to_bring", lang) } }) }
             if paper.is_empty() { <p>{ t("ui.no_paper_documents", lang) }</p> }
             <ul class="checklist">{ for paper.iter().map(|d| item(d, true)) }</ul>
             if !state.is_empty() {
@@ -351,7 +351,7 @@ fn fee(o: &Outcome, lang: Lang) -> Html {
     let unsure = not_firm(f.citation) || f.mci.is_some_and(|m| m.provenance > Provenance::Official) || unverified_limit;
     html! {
         <>
-            <h3>{ t("ui.fee", lang) }</h3>
+            { crate::heading(3, Default::default(), html! { { t("ui.fee", lang) } }) }
             <p class="fee">{ if f.free { t("ui.free", lang) } else { fee_amount(f, lang) } }</p>
             if unsure && !f.free { <p class="unconfirmed">{ t("basis.fee_unconfirmed", lang) }</p> }
             // Said once, in plain words, above; what is left is a missing MCI.
@@ -367,7 +367,7 @@ fn result_day(o: &Outcome, lang: Lang) -> Html {
     let Some(d) = &o.deadline else { return html! {} };
     html! {
         <>
-            <h3>{ t("ui.deadline", lang) }</h3>
+            { crate::heading(3, Default::default(), html! { { t("ui.deadline", lang) } }) }
             <p class="deadline"><strong>{ t("ui.result_by", lang) }{ ": " }{ long_date_weekday(d.result_on, lang) }</strong>
                 { " — " }{ count(d.working_days, "working_day", lang) }</p>
             if not_firm(d.citation) { <p class="unconfirmed">{ t("basis.term_unconfirmed", lang) }</p> }
@@ -392,7 +392,7 @@ fn why_not(o: &Outcome, lang: Lang) -> Html {
 fn closed_channels(o: &Outcome, lang: Lang) -> Html {
     html! {
         <>
-            <h3>{ t("ui.ways_closed", lang) }</h3>
+            { crate::heading(3, Default::default(), html! { { t("ui.ways_closed", lang) } }) }
             <ul class="channels">
                 { for o.channels.iter().map(|c| html! {
                     <li class="closed"><strong>{ t(&format!("channel.{}", code(&c.channel)), lang) }</strong>{ ": " }
@@ -419,13 +419,13 @@ fn instead(o: &Outcome, lang: Lang) -> Html {
         });
     html! {
         <>
-            <h3>{ t("ui.instead", lang) }</h3>
+            { crate::heading(3, Default::default(), html! { { t("ui.instead", lang) } }) }
             <ul class="instead">
                 { for advice.into_iter().map(|a| html! { <li>{ a }</li> }) }
                 <li>{ t(&format!("instead.help.{}", code(&o.service)), lang) }</li>
             </ul>
             if !o.appeal.is_empty() {
-                <h3>{ t("ui.appeal", lang) }</h3>
+                { crate::heading(3, Default::default(), html! { { t("ui.appeal", lang) } }) }
                 <ul class="appeal">{ for o.appeal.iter().map(|w| html! { <li>{ t(&format!("appeal.{}", w.code), lang) }<Citation provision={w.citation} lang={lang} /></li> }) }</ul>
             }
         </>
@@ -449,7 +449,7 @@ fn conditions(o: &Outcome, lang: Lang) -> Html {
     }
     html! {
         <>
-            <h3>{ t("ui.why", lang) }</h3>
+            { crate::heading(3, Default::default(), html! { { t("ui.why", lang) } }) }
             { limits_at(o, Place::Conditions, lang) }
             if !open.is_empty() { <ul class="reasons">{ for open.into_iter().map(|r| reason(r, lang)) }</ul> }
             if !met.is_empty() {
@@ -472,7 +472,7 @@ fn more(o: &Outcome, lang: Lang, apply: bool) -> Html {
         <details class="more">
             <summary>{ t("ui.more_info", lang) }</summary>
             if apply && !o.channels.is_empty() {
-                <h4>{ t("ui.how_to_apply", lang) }</h4>
+                { crate::heading(4, Default::default(), html! { { t("ui.how_to_apply", lang) } }) }
                 <ul class="channels">
                     { for o.channels.iter().map(|c| html! {
                         <li class={classes!((!c.available).then_some("closed"))}>
@@ -485,11 +485,11 @@ fn more(o: &Outcome, lang: Lang, apply: bool) -> Html {
                 </ul>
             }
             if !info.is_empty() {
-                <h4>{ t("ui.about_your_case", lang) }</h4>
+                { crate::heading(4, Default::default(), html! { { t("ui.about_your_case", lang) } }) }
                 <ul class="reasons">{ for info.into_iter().map(|r| reason(r, lang)) }</ul>
             }
             if apply && !stages.is_empty() {
-                <h4>{ t("ui.timeline", lang) }</h4>
+                { crate::heading(4, Default::default(), html! { { t("ui.timeline", lang) } }) }
                 <ol class="timeline">
                     { for stages.into_iter().map(|m| html! {
                         <li>{ t(&format!("milestone.{}", m.code), lang) }
@@ -498,9 +498,9 @@ fn more(o: &Outcome, lang: Lang, apply: bool) -> Html {
                     }) }
                 </ol>
             }
-            if apply { { list(lang, "h4", "ui.refusal_grounds", "warning", o.refusal_grounds.iter().collect()) } }
-            if apply { { list(lang, "h4", "ui.appeal", "appeal", o.appeal.iter().collect()) } }
-            if apply || o.verdict == Verdict::NeedsInfo { { list(lang, "h4", "ui.notes", "note", notes) } }
+            if apply { { list(lang, crate::h(4), "ui.refusal_grounds", "warning", o.refusal_grounds.iter().collect()) } }
+            if apply { { list(lang, crate::h(4), "ui.appeal", "appeal", o.appeal.iter().collect()) } }
+            if apply || o.verdict == Verdict::NeedsInfo { { list(lang, crate::h(4), "ui.notes", "note", notes) } }
             <p class="editions"><strong>{ t("ui.acts_used", lang) }{ ": " }</strong>
                 { o.editions.iter().map(|e| edition(e, lang)).collect::<Vec<_>>().join("; ") }
             </p>

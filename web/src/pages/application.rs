@@ -56,14 +56,14 @@ pub fn application_page(p: &PageProps) -> Html {
     html! {
         <>
             <BackLink lang={lang} />
-            <h1 tabindex="-1">{ t("bundle_web.application_title", lang) }</h1>
+            { crate::title(html! { { t("bundle_web.application_title", lang) } }) }
             if services.is_empty() {
                 <p>{ t("bundle_web.no_service", lang) }</p>
             } else {
                 <p>{ t("bundle_web.application_lead", lang) }</p>
                 if !problems.is_empty() {
                     <div class="error-summary" role="note" aria-labelledby="details-problems-title">
-                        <h2 id="details-problems-title">{ t("bundle_web.problems_title", lang) }</h2>
+                        { crate::heading(2, crate::Heading { id: Some("details-problems-title".into()), ..Default::default() }, html! { { t("bundle_web.problems_title", lang) } }) }
                         <p>{ t("bundle_web.problems_lead", lang) }</p>
                         <ul>{ for problems.iter().filter_map(|e| {
                             let f = tekser_rules::details::field(e.field)?;
@@ -78,8 +78,8 @@ pub fn application_page(p: &PageProps) -> Html {
                     let name = t(&format!("service.{}", service.code()), lang);
                     html! {
                         <section class="application" aria-labelledby={format!("app-{}", service.code())}>
-                            <h2 id={format!("app-{}", service.code())}>{ name.clone() }</h2>
-                            <h3>{ t("bundle_web.forms", lang) }</h3>
+                            { crate::heading(2, crate::Heading { id: Some(format!("app-{}", service.code()).into()), ..Default::default() }, html! { { name.clone() } }) }
+                            { crate::heading(3, Default::default(), html! { { t("bundle_web.forms", lang) } }) }
                             <ul>{ for forms_for(service, &answers).iter().map(|f| html! { <li>{ t(&format!("details.form.{}", f.code), lang) }</li> }) }</ul>
                             <dl class="summary">
                                 { for fields_for(service, &answers).into_iter().map(|f| {

@@ -93,7 +93,7 @@ pub fn check_page(p: &PageProps) -> Html {
     html! {
         <>
             <BackLink lang={lang} />
-            <h1 tabindex="-1">{ t("ui.check_title", lang) }</h1>
+            { crate::title(html! { { t("ui.check_title", lang) } }) }
             <crate::pages::Problems ..p.clone() />
             { for TOPICS.iter().map(|topic_of_group| {
                 let group: Vec<&'static Field> = rows.iter().copied().filter(|f| topic(f.path) == *topic_of_group).collect();
@@ -102,7 +102,7 @@ pub fn check_page(p: &PageProps) -> Html {
                 }
                 html! {
             <>
-            <h2 class="summary-group">{ t(&format!("check_group.{topic_of_group}"), lang) }</h2>
+            { crate::heading(2, crate::Heading { class: Some("summary-group"), ..Default::default() }, html! { { t(&format!("check_group.{topic_of_group}"), lang) } }) }
             <dl class="summary">
                 { for group.into_iter().map(|f| {
                     let raw = p.state.raw.get(f.path).cloned().unwrap_or_default();

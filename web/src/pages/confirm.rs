@@ -26,7 +26,7 @@ pub fn confirm_page(p: &PageProps, path: &'static str) -> Html {
         <>
         <BackLink lang={lang} />
         <div class="interruption">
-            <h1 tabindex="-1">{ t("interview.confirm_title", lang) }</h1>
+            { crate::title(html! { { t("interview.confirm_title", lang) } }) }
             <p>{ t(&format!("question.{path}"), lang) }</p>
             <p class="answer"><strong>{ display(path, &raw, lang) }</strong></p>
             if let Some(why) = why { <p>{ why }</p> }

@@ -96,7 +96,7 @@ pub fn details_page(p: &Props) -> Html {
             <BackLink lang={lang} />
             if !errors.is_empty() {
                 <div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-                    <h2 id="error-summary-title">{ t("ui.error_summary", lang) }</h2>
+                    { crate::heading(2, crate::Heading { id: Some("error-summary-title".into()), ..Default::default() }, html! { { t("ui.error_summary", lang) } }) }
                     <ul>{ for errors.iter().map(|e| {
                         let id = input_id(e.field);
                         let target = id.clone();
@@ -106,7 +106,7 @@ pub fn details_page(p: &Props) -> Html {
             }
             <p class="caption">{ t("bundle_web.page_n", lang).replace("{n}", &number.to_string()).replace("{m}", &sections.len().max(1).to_string()) }
                 if let Some(name) = for_service { { " · " }{ name } }</p>
-            <h1 tabindex="-1">{ t(&format!("details.section.{}", section.code()), lang) }</h1>
+            { crate::title(html! { { t(&format!("details.section.{}", section.code()), lang) } }) }
             <p>{ t("bundle_web.details_lead", lang) }</p>
             <form onsubmit={submit} novalidate=true>
                 { for fields.iter().map(|f| field_view(f, &drafts, errors.iter().find(|e| e.field == f.path), lang, kiosk)) }

@@ -82,7 +82,7 @@ pub fn problems(p: &PageProps) -> Html {
     let on_questions = lines.iter().any(|(path, _)| path.is_some());
     html! {
         <div class="error-summary" id="problems" role="alert" tabindex="-1" aria-labelledby="problems-title">
-            <h2 id="problems-title">{ t("ui.problems_title", lang) }</h2>
+            { crate::heading(2, crate::Heading { id: Some("problems-title".into()), ..Default::default() }, html! { { t("ui.problems_title", lang) } }) }
             if on_questions { <p>{ t("ui.problems_lead", lang) }</p> }
             <ul>
                 { for lines.into_iter().map(|(path, line)| match path {

@@ -78,7 +78,7 @@ pub fn question_page(p: &Props) -> Html {
     let radios = |options: Vec<(String, String)>| {
         html! {
             <fieldset aria-describedby={described(None)}>
-                <legend><h1 tabindex="-1">{ question.clone() }</h1></legend>
+                <legend>{ crate::title(html! { { question.clone() } }) }</legend>
                 { hint_line() }
                 { error_line(&error, lang) }
                 { for options.into_iter().enumerate().map(|(i, (value, label))| {
@@ -96,7 +96,7 @@ pub fn question_page(p: &Props) -> Html {
     let text_input = |inputmode: &'static str, autocomplete: Option<&'static str>, class: &'static str| {
         html! {
             <>
-                <h1 tabindex="-1"><label for="answer-0">{ question.clone() }</label></h1>
+                { crate::title(html! { <label for="answer-0">{ question.clone() }</label> }) }
                 { hint_line() }
                 { error_line(&error, lang) }
                 <input type="text" id="answer-0" class={class} inputmode={inputmode} autocomplete={autocomplete} spellcheck="false"
@@ -116,7 +116,7 @@ pub fn question_page(p: &Props) -> Html {
             let chosen: Vec<String> = draft.split(',').filter(|x| !x.is_empty()).map(str::to_string).collect();
             html! {
                 <fieldset aria-describedby={described(Some("many-hint"))}>
-                    <legend><h1 tabindex="-1">{ question.clone() }</h1></legend>
+                    <legend>{ crate::title(html! { { question.clone() } }) }</legend>
                     <p class="hint" id="many-hint">{ t("ui.many_hint", lang) }</p>
                     { hint_line() }
                     { error_line(&error, lang) }
@@ -154,7 +154,7 @@ pub fn question_page(p: &Props) -> Html {
             };
             html! {
                 <>
-                    <h1 tabindex="-1"><label for="answer-0">{ question.clone() }</label></h1>
+                    { crate::title(html! { <label for="answer-0">{ question.clone() }</label> }) }
                     { hint_line() }
                     { error_line(&error, lang) }
                     <select id="answer-0" onchange={on_select} aria-invalid={invalid.then_some("true")} aria-describedby={described(None)}>
@@ -173,7 +173,7 @@ pub fn question_page(p: &Props) -> Html {
             <BackLink lang={lang} />
             if let Some(msg) = &*error {
                 <div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-                    <h2 id="error-summary-title">{ t("ui.error_summary", lang) }</h2>
+                    { crate::heading(2, crate::Heading { id: Some("error-summary-title".into()), ..Default::default() }, html! { { t("ui.error_summary", lang) } }) }
                     <ul><li><a href="#answer-0" onclick={Callback::from(|e: MouseEvent| crate::jump_to(&e, "answer-0"))}>{ msg }</a></li></ul>
                 </div>
             }
@@ -269,7 +269,7 @@ fn date_input(
     let ac = |s: &'static str| birth.then_some(s);
     html! {
         <fieldset role="group" aria-describedby={described.to_string()}>
-            <legend><h1 tabindex="-1">{ question }</h1></legend>
+            <legend>{ crate::title(html! { { question } }) }</legend>
             { hint.clone() }
             <p class="hint" id="date-hint">{ t("ui.date_hint", lang) }</p>
             { error_line(error, lang) }

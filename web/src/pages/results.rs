@@ -59,13 +59,13 @@ pub fn results_page(p: &PageProps) -> Html {
     html! {
         <>
             <BackLink lang={lang} />
-            <h1 tabindex="-1">{ t("ui.results_title", lang) }</h1>
+            { crate::title(html! { { t("ui.results_title", lang) } }) }
             <crate::pages::Problems ..p.clone() />
             <div class="notice" role="note"><p>{ t("ui.screening_notice", lang) }</p></div>
             // On a kiosk the code is how the results go home: open, near the top.
             if s.kiosk { <PhoneQr state={p.state.clone()} /> }
             if outcomes.len() > 1 {
-                <h2>{ t("ui.overview", lang) }</h2>
+                { crate::heading(2, Default::default(), html! { { t("ui.overview", lang) } }) }
                 <ul class="overview">
                     { for outcomes.iter().map(|o| html! {
                         <li><a href={format!("#s-{}", code(&o.service))} onclick={Callback::from(|e: MouseEvent| scroll_to_anchor(e))}>{ t(&format!("service.{}", code(&o.service)), lang) }</a>{ " " }
@@ -152,18 +152,18 @@ pub fn checklist_print(p: &ChecklistProps) -> Html {
     html! {
         <div class="checklist-print" data-service={service.clone()}>
             <p class="print-brand">{ t("ui.app_name", lang) }{ " · " }{ t("ui.checked_on", lang) }{ ": " }{ p.checked.clone() }</p>
-            <h2>{ t("ui.checklist_for", lang) }{ ": " }{ t(&format!("service.{service}"), lang) }</h2>
+            { crate::heading(2, Default::default(), html! { <>{ t("ui.checklist_for", lang) }{ ": " }{ t(&format!("service.{service}"), lang) }</> }) }
             <p class="verdict"><strong>{ t(&format!("verdict.{}", code(&o.verdict)), lang) }</strong></p>
             { next_steps(o, lang, p.chosen) }
             if !paper.is_empty() {
-                <h3>{ t("ui.what_to_bring", lang) }</h3>
+                { crate::heading(3, Default::default(), html! { { t("ui.what_to_bring", lang) } }) }
                 <ul class="ticks">{ for paper.iter().map(|d| html! { <li>{ "☐ " }{ t(&format!("doc.{}", d.code), lang) }</li> }) }</ul>
             }
             if state > 0 { <p>{ t("ui.from_state_systems_fold", lang) }{ format!(": {state}") }</p> }
             if let Some(d) = &o.deadline {
                 <p><strong>{ t("ui.result_by", lang) }{ ": " }</strong>{ long_date_weekday(d.result_on, lang) }{ " — " }{ count(d.working_days, "working_day", lang) }</p>
             }
-            <h3>{ t("ui.based_on", lang) }</h3>
+            { crate::heading(3, Default::default(), html! { { t("ui.based_on", lang) } }) }
             <ul class="based-on">
                 { for p.state.answered_fields().into_iter().map(|f| {
                     let raw = p.state.raw.get(f.path).cloned().unwrap_or_default();
@@ -183,7 +183,7 @@ fn scroll_to_anchor(e: MouseEvent) {
     let target = e.target_unchecked_into::<web_sys::Element>().get_attribute("href").unwrap_or_default();
     if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(target.trim_start_matches('#'))) {
         el.scroll_into_view();
-        if let Some(h) = el.query_selector("h2").ok().flatten() {
+        if let Some(h) = el.query_selector(crate::h(2)).ok().flatten() {
             let _ = h.set_attribute("tabindex", "-1");
             let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(h).focus();
         }

@@ -24,7 +24,7 @@ pub fn start_page(p: &PageProps) -> Html {
     };
     html! {
         <>
-            <h1 tabindex="-1">{ t("ui.app_title", lang) }</h1>
+            { crate::title(html! { { t("ui.app_title", lang) } }) }
             <p class="lead">{ t("ui.start_lead", lang) }</p>
             <p>{ t("ui.start_free", lang) }</p>
             // A kiosk's notice (when answers are cleared) is in the footer of every page, this one too.
@@ -48,7 +48,7 @@ pub fn start_page(p: &PageProps) -> Html {
                 </fieldset>
                 <button type="submit" class="primary">{ t("ui.start_button", lang) }</button>
             </form>
-            <h2>{ t("ui.where_to_apply", lang) }</h2>
+            { crate::heading(2, Default::default(), html! { { t("ui.where_to_apply", lang) } }) }
             <ul class="where">
                 { for where_to_apply(lang).into_iter().map(|(service, open, closed)| html! {
                     <li><strong>{ service }</strong>{ ": " }{ open }
