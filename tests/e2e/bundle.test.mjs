@@ -248,10 +248,17 @@ test('when the bundle module cannot be fetched, a translated message says so', a
 });
 
 test('a four-service bundle builds in Chromium; the time without the module download is reported', async (t) => {
-  // A foreign citizen living in Kazakhstan: no service is turned away, so the bundle holds all four.
+  // A person who may apply for all four (the bundle holds files only for those, Verdict::may_apply): the
+  // all-four example as an Uzbek national staying temporarily, insured, applying for a TRP for work, and
+  // registered as a serviceman of a CIS state (Order 677 para 5.1 covers them).
+  const four = JSON.parse(readFileSync(join(ROOT, 'examples/all-four.json'), 'utf8'));
   const answers = {
+    ...four,
     services: ['phc', 'medical_licence', 'trp', 'registration'],
     person: { status: 'temporary_resident', citizenship: 'UZB', date_of_birth: '1990-04-12' },
+    phc: { ...four.phc, has_insurance: true },
+    trp: { subtype: 'labour', host_owns_housing: true, phone_in_mobile_database: true },
+    registration: { ...four.registration, cis_serviceman: true },
     details: Object.fromEntries(
       Object.entries(DETAILS).reduce((m, [p, v]) => {
         const [g, f] = p.split('.');
