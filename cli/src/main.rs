@@ -180,19 +180,14 @@ fn run(args: &[String]) -> Result<String, String> {
         Command::Calendar { year, lang } => Ok(render::calendar(year, lang)),
         Command::Bundle { file, as_of, lang, base, out } => bundle(&file, as_of, lang, base, out),
         Command::WhatIf { file, as_of, lang, json } => {
-            let bytes = read(&file)?;
-            let answers = input::decode(&bytes, lang).and_then(|text| input::parse_file(text, lang)).map_err(|e| format!("{file}: {e}"))?.0;
-            if let Some(Err(e)) = as_of.map(tekser_rules::answers::bounds::check_as_of) {
-                return Err(format!("--as-of: {}", e.kind.message(lang)));
-            }
+            let answers = answers_file(&file, lang)?;
+            check_day("--as-of", as_of, lang)?;
             let as_of = as_of.or(answers.application.date).unwrap_or_else(today_utc5);
             let found = tekser_rules::whatif::search(&answers, as_of);
             Ok(if json { serde_json::to_string_pretty(&found).expect("serialises") + "\n" } else { render::whatif(&found, lang) })
         }
         Command::Rules { as_of, lang, dot } => {
-            if let Some(Err(e)) = as_of.map(tekser_rules::answers::bounds::check_as_of) {
-                return Err(format!("--as-of: {}", e.kind.message(lang)));
-            }
+            check_day("--as-of", as_of, lang)?;
             let day = as_of.unwrap_or_else(today_utc5);
             let maps = tekser_rules::map::map(day);
             Ok(match dot {
@@ -201,32 +196,22 @@ fn run(args: &[String]) -> Result<String, String> {
             })
         }
         Command::When { file, as_of, lang, json } => {
-            let bytes = read(&file)?;
-            let answers = input::decode(&bytes, lang).and_then(|text| input::parse_file(text, lang)).map_err(|e| format!("{file}: {e}"))?.0;
-            if let Some(Err(e)) = as_of.map(tekser_rules::answers::bounds::check_as_of) {
-                return Err(format!("--as-of: {}", e.kind.message(lang)));
-            }
+            let answers = answers_file(&file, lang)?;
+            check_day("--as-of", as_of, lang)?;
             let today = as_of.unwrap_or_else(today_utc5);
             let found = tekser_rules::timing::timing(&answers, today);
             Ok(if json { serde_json::to_string_pretty(&found).expect("serialises") + "\n" } else { render::timing(&found, lang) })
         }
         Command::Diff { file, from, to, lang, json } => {
-            let bytes = read(&file)?;
-            let answers = input::decode(&bytes, lang).and_then(|text| input::parse_file(text, lang)).map_err(|e| format!("{file}: {e}"))?.0;
-            for (flag, d) in [("--from", from), ("--to", to)] {
-                if let Err(e) = tekser_rules::answers::bounds::check_as_of(d) {
-                    return Err(format!("{flag}: {}", e.kind.message(lang)));
-                }
-            }
+            let answers = answers_file(&file, lang)?;
+            check_day("--from", Some(from), lang)?;
+            check_day("--to", Some(to), lang)?;
             let diff = tekser_rules::changes::between(&answers, from, to);
             Ok(if json { serde_json::to_string_pretty(&diff).expect("a diff serialises") + "\n" } else { render::diff(&diff, lang) })
         }
         Command::Check { file, as_of, lang, json } => {
-            let bytes = read(&file)?;
-            let answers = input::decode(&bytes, lang).and_then(|text| input::parse_file(text, lang)).map_err(|e| format!("{file}: {e}"))?.0;
-            if let Some(Err(e)) = as_of.map(tekser_rules::answers::bounds::check_as_of) {
-                return Err(format!("--as-of: {}", e.kind.message(lang)));
-            }
+            let answers = answers_file(&file, lang)?;
+            check_day("--as-of", as_of, lang)?;
             let as_of = as_of.or(answers.application.date).unwrap_or_else(today_utc5);
             // Without --as-of the day is the application date: its own error names it.
             let errors: Vec<_> =
@@ -291,9 +276,7 @@ fn quotes() -> String {
 fn bundle(file: &str, as_of: Option<NaiveDate>, lang: Lang, base: Option<String>, out: Option<String>) -> Result<String, String> {
     let bytes = read(file)?;
     let text = input::decode(&bytes, lang).map_err(|e| format!("{file}: {e}"))?;
-    if let Some(Err(e)) = as_of.map(tekser_rules::answers::bounds::check_as_of) {
-        return Err(format!("--as-of: {}", e.kind.message(lang)));
-    }
+    check_day("--as-of", as_of, lang)?;
     let today = today_utc5();
     let as_of = as_of.unwrap_or_else(|| {
         let dated = tekser_bundle::input::read(text, today).and_then(|i| i.answers.application.date);
@@ -308,6 +291,20 @@ fn bundle(file: &str, as_of: Option<NaiveDate>, lang: Lang, base: Option<String>
         s.push_str(&format!("  {name} ({} bytes)\n", bytes.len()));
     }
     Ok(s)
+}
+
+/// An answers file (or standard input for `-`), read as `tekser check` reads it.
+fn answers_file(file: &str, lang: Lang) -> Result<Answers, String> {
+    let bytes = read(file)?;
+    Ok(input::decode(&bytes, lang).and_then(|text| input::parse_file(text, lang)).map_err(|e| format!("{file}: {e}"))?.0)
+}
+
+/// A day given on the command line (`flag`) is one the rules can be evaluated on.
+fn check_day(flag: &str, day: Option<NaiveDate>, lang: Lang) -> Result<(), String> {
+    match day.map(tekser_rules::answers::bounds::check_as_of) {
+        Some(Err(e)) => Err(format!("{flag}: {}", e.kind.message(lang))),
+        _ => Ok(()),
+    }
 }
 
 fn read(file: &str) -> Result<Vec<u8>, String> {
