@@ -242,7 +242,7 @@ test('an empty answer: the error names the question, the title says "Error:", an
   // A date group, a text box and a radio group with a hint name it.
   const app = await openApp('/#/q/application.date?lang=en&s=registration', { ...at('2026-03-02'), ready: '.date input' });
   try {
-    assert.equal(await app.page.locator('fieldset[role="group"]').getAttribute('aria-describedby'), 'date-hint answer-hint');
+    assert.equal(await app.page.locator('fieldset[role="group"]').getAttribute('aria-describedby'), 'answer-date-hint answer-hint');
     assert.equal(await app.page.locator('#answer-hint').count(), 1);
     await app.page.evaluate(() => (location.hash = '#/q/registration.area_total_m2?lang=en&s=registration'));
     await app.page.waitForSelector('input.short');
