@@ -222,7 +222,7 @@ pub fn app(props: &AppProps) -> Html {
         let shown = state.lang;
         Callback::from(move |a: Action| {
             // Forgetting everything ends the bundle module too, with whatever its memory held.
-            if matches!(a, Action::Clear | Action::Reset) {
+            if matches!(a, Action::Clear | Action::Reset | Action::NextPerson) {
                 bundle::forget();
             }
             in_language(d.clone(), a, Some(shown))
