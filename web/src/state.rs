@@ -485,7 +485,7 @@ fn provider_hours(service: Service, a: &Answers) -> Option<&'static tekser_rules
 
 /// Operator mode's sheet for the answers given: which questions the interview asks, and which
 /// answers it takes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Sheet {
     /// Every question the interview asks with these answers, answered or still open, in interview
     /// order. Any other question does not apply to them.

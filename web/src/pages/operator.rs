@@ -75,7 +75,8 @@ pub fn operator_page(p: &PageProps) -> Html {
     let focused = use_state(|| None::<&'static str>);
     let service = s.operator_service();
     let today = crate::today();
-    let sheet = s.sheet(today);
+    // Worked out only once a service is picked (it runs the rules once per question asked).
+    let sheet = if service.is_some() { s.sheet(today) } else { Sheet::default() };
     let on_sheet = Rc::new(s.on_sheet(&sheet));
     let outcome = service.and_then(|svc| {
         let report = tekser_rules::evaluate(&on_sheet.answers(), &tekser_rules::Context { as_of: on_sheet.as_of(today) });
@@ -100,12 +101,10 @@ pub fn operator_page(p: &PageProps) -> Html {
         </fieldset>
     };
 
+    // A question not asked is in the page, hidden (`Shown::Hidden`).
     let question = |f: &'static Field| -> Html {
         let path = f.path;
         let how = shown(s, &sheet, path);
-        if how == Shown::Hidden {
-            return html! {};
-        }
         let raw = s.raw.get(path).cloned().unwrap_or_default();
         let error =
             (how == Shown::Asked && *focused != Some(path) && !raw.trim().is_empty()).then(|| s.error_of(path, &raw, today)).flatten();
@@ -119,7 +118,7 @@ pub fn operator_page(p: &PageProps) -> Html {
             Callback::from(move |_: FocusEvent| focused.set(None))
         };
         html! {
-            <div class={classes!("op-q", (how == Shown::Greyed).then_some("greyed"))} data-path={path} {onfocusin} {onfocusout}>
+            <div class={classes!("op-q", (how == Shown::Greyed).then_some("greyed"))} data-path={path} hidden={how == Shown::Hidden} {onfocusin} {onfocusout}>
                 { answer_input(AnswerInput {
                     path,
                     value: &raw,
@@ -127,7 +126,7 @@ pub fn operator_page(p: &PageProps) -> Html {
                     lang,
                     id: &id,
                     heading: plain,
-                    hint: crate::pages::question::hint_of(s, path),
+                    hint: crate::pages::question::hint_of(&on_sheet, path),
                     error,
                     disabled: how == Shown::Greyed,
                 }) }
@@ -139,15 +138,14 @@ pub fn operator_page(p: &PageProps) -> Html {
     let form = match service {
         None => html! { <p class="hint">{ t("operator.pick_first", lang) }</p> },
         Some(svc) => html! {
+            // Every question of the service is in the page, those not asked hidden: as questions come
+            // and go, the others keep their elements, and the focus stays where it is.
             { for topics(svc).into_iter().map(|(topic, fields)| {
-                let inside: Vec<Html> = fields.iter().filter(|f| shown(s, &sheet, f.path) != Shown::Hidden).map(question).collect();
-                if inside.is_empty() {
-                    return html! {};
-                }
+                let empty = fields.iter().all(|f| shown(s, &sheet, f.path) == Shown::Hidden);
                 html! {
-                    <section class="op-topic">
+                    <section class="op-topic" hidden={empty}>
                         { crate::heading(2, Default::default(), html! { { t(&topic, lang) } }) }
-                        { for inside }
+                        { for fields.iter().map(question) }
                     </section>
                 }
             }) }
@@ -219,8 +217,10 @@ fn enter_moves_on(e: KeyboardEvent) {
     }
     e.prevent_default();
     let Some(form) = input.closest(".op-form").ok().flatten() else { return };
-    let Ok(all) = form.query_selector_all("input:not([disabled]), select:not([disabled]), button:not([disabled])") else { return };
-    let fields: Vec<HtmlElement> = (0..all.length()).filter_map(|i| all.get(i)?.dyn_into::<HtmlElement>().ok()).collect();
+    let Ok(all) = form.query_selector_all("input:enabled, select:enabled, button:enabled") else { return };
+    // The questions not asked are in the page, hidden: not fields to move to.
+    let shown = |e: &HtmlElement| e.closest("[hidden]").ok().flatten().is_none();
+    let fields: Vec<HtmlElement> = (0..all.length()).filter_map(|i| all.get(i)?.dyn_into::<HtmlElement>().ok()).filter(shown).collect();
     let here = fields.iter().position(|f| f.is_same_node(Some(&input)));
     if let Some(next) = here.and_then(|i| fields.get(i + 1)) {
         let _ = next.focus();
