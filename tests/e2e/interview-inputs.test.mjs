@@ -233,7 +233,7 @@ test('an empty answer: the error names the question, the title says "Error:", an
       await page.waitForFunction((p) => document.title.startsWith(p), UI[lang].errorPrefix);
       const described = (await page.locator('fieldset[role="group"]').getAttribute('aria-describedby')).split(' ');
       assert.ok(described.includes('answer-error'), `the date group names the error: ${described}`);
-      assert.ok(described.includes('date-hint'), 'and the example');
+      assert.ok(described.includes('answer-date-hint'), 'and the example');
       if (lang === 'en') await screenshot(page, 'error-names-question-en');
     } finally {
       await app.close();
