@@ -312,6 +312,13 @@ test('axe-core finds no violation in operator mode, before and after a service i
       else assert.ok(outcome.y >= form.y + form.height - 1, 'the outcome below the form');
       ({ violations } = await axeCheck(page));
       assert.deepEqual(violations, [], `${lang}: a service picked`);
+      // "Answer it" beside an open question moves the focus to it, on this page.
+      const first = await page.locator('.op-outcome ul.missing button').count();
+      assert.ok(first > 0, 'open questions are listed');
+      await tabTo(page, (a) => a.tag === 'button' && a.path === null && a.id === '', 'Answer it');
+      await page.keyboard.press('Enter');
+      assert.equal((await active(page)).id, 'op-person-status-0', 'the focus is on the first open question');
+      assert.equal(await page.evaluate(() => location.hash), `#/operator?lang=${lang}`, 'still here');
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(scroll, 0, 'no horizontal scrolling');
       await screenshot(page, `operator-trp-${lang}-${width}`);

@@ -237,3 +237,33 @@ fn focus(id: &str) {
         let _ = el.unchecked_into::<HtmlElement>().focus();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_open_questions_are_counted_with_each_language_s_plural() {
+        assert_eq!(open_line(1, Lang::Ru), "1 вопрос без ответа");
+        assert_eq!(open_line(3, Lang::Ru), "3 вопроса без ответа");
+        assert_eq!(open_line(11, Lang::Ru), "11 вопросов без ответа");
+        assert_eq!(open_line(21, Lang::Ru), "21 вопрос без ответа");
+        assert_eq!(open_line(1, Lang::En), "1 question unanswered");
+        assert_eq!(open_line(2, Lang::En), "2 questions unanswered");
+        assert_eq!(open_line(5, Lang::Kk), "5 сұрақ жауапсыз");
+        assert_eq!(open_line(0, Lang::En), "Every question asked is answered");
+    }
+
+    #[test]
+    fn a_question_is_asked_greyed_when_answered_but_no_longer_asked_else_hidden() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 20).unwrap_or_default();
+        let mut s = State { operator: true, services: vec![Service::Trp], ..State::default() };
+        s.raw.insert("person.status", "citizen".into());
+        s.raw.insert("person.citizenship", "UZB".into());
+        let sheet = s.sheet(today);
+        assert_eq!(shown(&s, &sheet, "person.status"), Shown::Asked);
+        assert_eq!(shown(&s, &sheet, "person.citizenship"), Shown::Greyed);
+        assert_eq!(shown(&s, &sheet, "trp.subtype"), Shown::Hidden);
+        assert_eq!(input_id("person.date_of_birth"), "op-person-date_of_birth");
+    }
+}
