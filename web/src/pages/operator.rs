@@ -170,7 +170,7 @@ pub fn operator_page(p: &PageProps) -> Html {
         <>
             { crate::title(html! { { t("operator.title", lang) } }) }
             <p class="lead">{ t("operator.lead", lang) }</p>
-            <div class="operator">
+            <div class="op-grid">
                 <div class="op-form" onkeydown={Callback::from(enter_moves_on)}>
                     { picker }
                     { form }
