@@ -177,9 +177,9 @@ fn run_url(case: &Case, lang: &str) -> Seen {
             Seen { lines: s.opening_error(today()).into_iter().collect(), on: vec![path], state: Some(s), fault: None }
         }
         Screen::Check | Screen::Results => summary(&s),
-        // The welcome and start pages, "Is this right?" and the details step (its URL names the page
-        // only) report nothing.
-        Screen::Welcome | Screen::Start | Screen::Confirm(_) | Screen::Details(_) | Screen::Application => {
+        // The welcome and start pages, "Is this right?", the details step (its URL names the page
+        // only) and operator mode (which takes no answer from a URL) report nothing.
+        Screen::Welcome | Screen::Start | Screen::Confirm(_) | Screen::Details(_) | Screen::Application | Screen::Operator => {
             Seen { lines: vec![], on: vec![], state: Some(s), fault: None }
         }
     }

@@ -233,7 +233,7 @@ test('an empty answer: the error names the question, the title says "Error:", an
       await page.waitForFunction((p) => document.title.startsWith(p), UI[lang].errorPrefix);
       const described = (await page.locator('fieldset[role="group"]').getAttribute('aria-describedby')).split(' ');
       assert.ok(described.includes('answer-error'), `the date group names the error: ${described}`);
-      assert.ok(described.includes('date-hint'), 'and the example');
+      assert.ok(described.includes('answer-date-hint'), 'and the example');
       if (lang === 'en') await screenshot(page, 'error-names-question-en');
     } finally {
       await app.close();
@@ -242,7 +242,7 @@ test('an empty answer: the error names the question, the title says "Error:", an
   // A date group, a text box and a radio group with a hint name it.
   const app = await openApp('/#/q/application.date?lang=en&s=registration', { ...at('2026-03-02'), ready: '.date input' });
   try {
-    assert.equal(await app.page.locator('fieldset[role="group"]').getAttribute('aria-describedby'), 'date-hint answer-hint');
+    assert.equal(await app.page.locator('fieldset[role="group"]').getAttribute('aria-describedby'), 'answer-date-hint answer-hint');
     assert.equal(await app.page.locator('#answer-hint').count(), 1);
     await app.page.evaluate(() => (location.hash = '#/q/registration.area_total_m2?lang=en&s=registration'));
     await app.page.waitForSelector('input.short');

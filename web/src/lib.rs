@@ -200,9 +200,10 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(doc) = w.document() {
                 if let Some(html) = doc.document_element() {
                     let _ = html.set_attribute("lang", i18n::lang_code(s.lang));
-                    let _ = match (s.kiosk, s.embed) {
-                        (true, _) => html.set_attribute("class", "kiosk"),
-                        (_, true) => html.set_attribute("class", "embed"),
+                    let _ = match (s.kiosk, s.embed, s.operator) {
+                        (true, _, _) => html.set_attribute("class", "kiosk"),
+                        (_, true, _) => html.set_attribute("class", "embed"),
+                        (_, _, true) => html.set_attribute("class", "operator"),
                         _ => html.remove_attribute("class"),
                     };
                 }
@@ -221,7 +222,7 @@ pub fn app(props: &AppProps) -> Html {
         let shown = state.lang;
         Callback::from(move |a: Action| {
             // Forgetting everything ends the bundle module too, with whatever its memory held.
-            if matches!(a, Action::Clear | Action::Reset) {
+            if matches!(a, Action::Clear | Action::Reset | Action::NextPerson) {
                 bundle::forget();
             }
             in_language(d.clone(), a, Some(shown))
@@ -244,7 +245,7 @@ pub fn app(props: &AppProps) -> Html {
         html! {}
     };
     let main = pages::page(&PageProps { state: Rc::new((*state).clone()), dispatch: dispatch.clone() });
-    frame(Frame { lang, kiosk, embed: state.embed, switch, finish, main, guard })
+    frame(Frame { lang, kiosk, embed: state.embed, operator: state.operator, switch, finish, main, guard })
 }
 
 /// The parts of the page around a screen.
@@ -253,6 +254,9 @@ pub struct Frame {
     pub kiosk: bool,
     /// Embedded in another site's page: the screen only, without the skip link, header and footer.
     pub embed: bool,
+    /// Operator mode: the footer says the answers are forgotten by "Next person", and offers no way
+    /// into operator mode.
+    pub operator: bool,
     /// The language switch (buttons in the app, plain links before it runs).
     pub switch: Html,
     /// A kiosk's "Finish and clear".
@@ -289,8 +293,16 @@ pub fn frame(f: Frame) -> Html {
             { f.guard }
             <footer class="foot">
                 // A kiosk keeps the answers in memory only: its own notice, not the tab's history.
-                <p>{ if f.kiosk { pages::start::kiosk_notice(lang) } else { i18n::t("ui.privacy", lang) } }</p>
+                <p>{ match (f.kiosk, f.operator) {
+                    (true, _) => pages::start::kiosk_notice(lang),
+                    (_, true) => i18n::t("operator.privacy", lang),
+                    _ => i18n::t("ui.privacy", lang),
+                } }</p>
                 <p>{ i18n::t("ui.help", lang) }</p>
+                // A discreet way in for staff at a counter; not on a kiosk, where the public is.
+                if !f.kiosk && !f.operator {
+                    <p class="staff-link"><a href={format!("#/operator?lang={}", lang.code())}>{ i18n::t("operator.footer_link", lang) }</a></p>
+                }
             </footer>
         </>
     }

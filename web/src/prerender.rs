@@ -42,7 +42,7 @@ pub fn prerendered() -> Html {
     let switch = html! { <crate::components::lang_switch::LangSwitch {lang} on_change={Callback::noop()} links=true /> };
     html! {
         <div id={ID}>
-            { crate::frame(crate::Frame { lang, kiosk: false, embed: false, switch, finish: html! {}, main, guard: html! {} }) }
+            { crate::frame(crate::Frame { lang, kiosk: false, embed: false, operator: false, switch, finish: html! {}, main, guard: html! {} }) }
         </div>
     }
 }

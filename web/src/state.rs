@@ -52,6 +52,9 @@ pub enum Screen {
     Details(Section),
     /// "Your application": what the bundle will hold, its language and the Download button.
     Application,
+    /// Operator mode (`#/operator`): staff at a ЦОН counter pick a service and see every question it
+    /// asks on one page, the outcome beside them (`pages/operator.rs`).
+    Operator,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -93,6 +96,10 @@ pub struct State {
     /// need. None after a reload: then they ask what the forms of every service the person may apply
     /// for need.
     pub preparing: Option<Service>,
+    /// Operator mode (`#/operator`, [`Screen::Operator`]): staff serve one person after another, so,
+    /// as on a kiosk, the answers live in memory only (never in the URL, `history.state` or a link),
+    /// and "Next person" forgets them ([`Action::NextPerson`]).
+    pub operator: bool,
 }
 
 impl Default for State {
@@ -111,6 +118,7 @@ impl Default for State {
             confirmed: BTreeMap::new(),
             details: Details::default(),
             preparing: None,
+            operator: false,
         }
     }
 }
@@ -147,6 +155,14 @@ pub enum Action {
     /// A kiosk's "Finish and clear" or idle timeout: forget everything, the language too, for the
     /// next person.
     Clear,
+    /// Operator mode: the service to check ([`State::operator_service`]); the answers given stay
+    /// (those about the person serve every service).
+    Pick(Service),
+    /// Operator mode: record an answer exactly as it is being typed (a space typed between two words
+    /// stays; reading it trims it, `parse_raw`).
+    Type(&'static str, String),
+    /// Operator mode's "Next person": forget the service, every answer and detail, keep the language.
+    NextPerson,
 }
 
 impl Reducible for State {
@@ -179,6 +195,9 @@ impl Reducible for State {
                 }
                 s.screen = next_screen(&s);
             }
+            // Into or out of operator mode: nothing carries over either way (an operator's answers
+            // must not reach the interview's `history.state`).
+            Action::FromUrl(url) if self.operator || url.operator => s = State { lang: s.lang, ..url },
             Action::FromUrl(url) => {
                 // The language is not taken from the history entry: a language chosen later
                 // stays when the person goes back.
@@ -215,6 +234,11 @@ impl Reducible for State {
                 s.screen = if s.file_notes.is_empty() && s.problems(today).is_empty() { next_screen_on(&s, today) } else { Screen::Check };
             }
             Action::Reset => s = State { lang: s.lang, kiosk: s.kiosk, embed: s.embed, heading: s.heading, ..State::default() },
+            Action::Pick(service) => s.services = vec![service],
+            Action::Type(path, value) => {
+                let _ = s.raw.insert(path, bounded(&value));
+            }
+            Action::NextPerson => s = State { lang: s.lang, operator: true, screen: Screen::Operator, ..State::default() },
             Action::Clear => {
                 s = State { kiosk: s.kiosk, embed: s.embed, heading: s.heading, screen: first_screen(s.kiosk), ..State::default() }
             }
@@ -457,6 +481,57 @@ fn provider_hours(service: Service, a: &Answers) -> Option<&'static tekser_rules
     tekser_rules::law::provider_hours(service, a.application.channel)
 }
 
+// ------------------------------------------------------------------ operator mode
+
+/// Operator mode's sheet for the answers given: which questions the interview asks, and which
+/// answers it takes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sheet {
+    /// Every question the interview asks with these answers, answered or still open, in interview
+    /// order. Any other question does not apply to them.
+    pub asked: Vec<&'static str>,
+    /// The answers to questions asked: the only ones the outcome rests on and the checklist prints.
+    /// An answer to a question that no longer applies is kept as typed, but not used.
+    pub used: BTreeMap<&'static str, String>,
+}
+
+impl State {
+    /// The service operator mode checks, once picked on its page.
+    pub fn operator_service(&self) -> Option<Service> {
+        match self.services.as_slice() {
+            [one] if self.operator => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// The interview run through with the answers given, in any order: from no answer, the next
+    /// question it would ask (`answers::to_ask`) is asked; its answer is taken when one that can be
+    /// used was given, else it stays open (as "don't know" would), and the next is asked, until
+    /// none is left. So a question that applies only after some answer (a follow-up) comes in when
+    /// that answer is given, and one that an answer makes irrelevant (the citizenship of a citizen)
+    /// goes out, with its answer. Whether a question is asked depends only on the answers to those
+    /// asked before it: changing an answer never takes its own question away.
+    pub fn sheet(&self, today: chrono::NaiveDate) -> Sheet {
+        let mut used = State { raw: BTreeMap::new(), details: Details::default(), ..self.clone() };
+        let mut asked: Vec<&'static str> = Vec::new();
+        loop {
+            let a = used.answers();
+            let report = tekser_rules::evaluate(&a, &tekser_rules::Context { as_of: used.as_of(today) });
+            let Some(q) = tekser_rules::answers::to_ask(&report, &a, |p| asked.contains(&p)).into_iter().next() else { break };
+            asked.push(q);
+            if let (true, Some(raw)) = (self.answered(q), self.raw.get(q)) {
+                used.raw.insert(q, raw.clone());
+            }
+        }
+        Sheet { asked, used: used.raw }
+    }
+
+    /// This state with only the sheet's answers: what operator mode evaluates and prints.
+    pub fn on_sheet(&self, sheet: &Sheet) -> State {
+        State { raw: sheet.used.clone(), ..self.clone() }
+    }
+}
+
 // ------------------------------------------------------------------ the details step
 
 impl State {
@@ -654,6 +729,8 @@ pub fn to_fragment(s: &State) -> String {
         Screen::Results => "results".to_string(),
         Screen::Details(section) => format!("details/{}", section.code()),
         Screen::Application => "application".to_string(),
+        // The service is not in the URL either: it tells something about the person served.
+        Screen::Operator => return format!("#/operator?lang={}", lang_code(s.lang)),
     };
     let services: Vec<&str> = s.services.iter().map(|x| service_code(*x)).collect();
     let mut q = format!("#/{screen}?lang={}&s={}", lang_code(s.lang), services.join(","));
@@ -672,7 +749,7 @@ pub fn to_fragment(s: &State) -> String {
 /// A link that carries the answers (`#/<screen>?lang=…&s=…&<field path>=<raw>&…`): made only when
 /// the person asks for one. None on a kiosk, whose answers never leave its memory, and when embedded.
 pub fn to_link(s: &State) -> Option<String> {
-    if s.kiosk || s.embed {
+    if s.kiosk || s.embed || s.operator {
         return None;
     }
     let mut q = to_fragment(s);
@@ -685,7 +762,7 @@ pub fn to_link(s: &State) -> Option<String> {
 /// the history entry (it survives a reload and Back/Forward in the tab) and never sends it. Nothing on
 /// a kiosk or when embedded.
 pub fn history_entries(s: &State) -> Vec<(&'static str, &str)> {
-    if s.kiosk || s.embed {
+    if s.kiosk || s.embed || s.operator {
         return Vec::new();
     }
     s.raw.iter().map(|(k, v)| (*k, v.as_str())).collect()
@@ -709,7 +786,7 @@ pub fn raw_from_history(entries: impl IntoIterator<Item = (String, String)>) -> 
 /// reload, Back or Forward). A kiosk, or the app embedded, takes none from the history.
 pub fn from_url(frag: &str, history: BTreeMap<&'static str, String>) -> State {
     let mut s = from_fragment(frag);
-    if s.raw.is_empty() && !s.kiosk && !s.embed {
+    if s.raw.is_empty() && !s.kiosk && !s.embed && !s.operator {
         s.raw = history;
     }
     s
@@ -757,8 +834,13 @@ pub fn from_fragment(frag: &str) -> State {
             Section::ALL.into_iter().find(|x| x.code() == &q[8..]).map(Screen::Details).unwrap_or(Screen::Start)
         }
         "application" => Screen::Application,
+        "operator" => Screen::Operator,
         _ => Screen::Start,
     };
+    if s.screen == Screen::Operator {
+        // Operator mode takes no answer from a URL, and checks one service at a time, picked on the page.
+        s = State { lang: s.lang, operator: true, screen: Screen::Operator, ..State::default() };
+    }
     s
 }
 
@@ -1392,6 +1474,82 @@ mod tests {
         let chosen = Rc::new(from_fragment("#/start?kiosk=1")).reduce(Action::SetLang(Lang::Ru)).reduce(Action::Show(Screen::Start));
         assert_eq!((chosen.lang, &chosen.screen), (Lang::Ru, &Screen::Start));
         assert_eq!(from_fragment(&to_fragment(&chosen)).screen, Screen::Start, "a reload stays on the start page");
+    }
+
+    fn operator(service: Service, raw: &[(&'static str, &str)]) -> State {
+        State { operator: true, screen: Screen::Operator, services: vec![service], ..with(raw) }
+    }
+
+    #[test]
+    fn the_sheet_asks_what_the_interview_asks_for_the_same_answers() {
+        let today = day(2026, 3, 2);
+        let given = &[("person.status", "temporary_resident"), ("registration.kind", "temporary"), MEETS, CONSENTS];
+        for service in Service::ALL {
+            let asked = walk(&[service], given, today);
+            // The interview's answers: those given, else "no", the first option, or "don't know".
+            let mut s = State { services: vec![service], ..State::default() };
+            for q in &asked {
+                s = reduce(s, Action::Answer(q, given.iter().find(|(p, _)| p == q).map_or_else(|| walk_answer(q), |(_, v)| v.to_string())));
+            }
+            let sheet = State { operator: true, ..s.clone() }.sheet(today);
+            assert_eq!(sheet.asked, asked, "{service:?}");
+            assert_eq!(sheet.used, s.raw, "{service:?}: every answer the interview took");
+        }
+    }
+
+    fn walk_answer(q: &str) -> String {
+        match field(q).map(|f| f.kind) {
+            Some(FieldKind::Bool) => "no".into(),
+            Some(FieldKind::Choice(o)) => o[0].into(),
+            _ => DONT_KNOW.into(),
+        }
+    }
+
+    #[test]
+    fn a_follow_up_comes_in_with_its_answer_and_an_irrelevant_answer_goes_out_unused() {
+        let today = day(2026, 3, 2);
+        let empty = operator(Service::Trp, &[]).sheet(today);
+        assert!(empty.asked.contains(&"person.citizenship") && empty.used.is_empty(), "{empty:?}");
+        // Answered in any order: the citizenship before the status.
+        let foreign = operator(Service::Trp, &[("person.citizenship", "RUS"), ("person.status", "temporary_resident")]);
+        let sheet = foreign.sheet(today);
+        assert_eq!(sheet.used.get("person.citizenship").map(String::as_str), Some("RUS"));
+        // A citizen needs no residence permit: the citizenship is not asked, nor used, nor printed.
+        let citizen = reduce(foreign, Action::Type("person.status", "citizen".into()));
+        let sheet = citizen.sheet(today);
+        assert_eq!(sheet.asked, vec!["person.status"]);
+        assert!(!sheet.used.contains_key("person.citizenship"));
+        assert_eq!(citizen.raw.get("person.citizenship").map(String::as_str), Some("RUS"), "kept as typed");
+        assert_eq!(citizen.on_sheet(&sheet).answers().person.citizenship, None);
+        assert_eq!(citizen.on_sheet(&sheet).answered_fields().len(), 1);
+        // A follow-up: health insurance is asked of a temporary resident, not of a citizen.
+        let phc = |status| operator(Service::Phc, &[("person.status", status)]).sheet(today).asked;
+        assert!(phc("temporary_resident").contains(&"phc.has_insurance") && !phc("citizen").contains(&"phc.has_insurance"));
+        // A bad answer stays open and is not used.
+        let bad = operator(Service::Phc, &[("person.date_of_birth", "2001-13-40")]).sheet(today);
+        assert!(bad.asked.contains(&"person.date_of_birth") && !bad.used.contains_key("person.date_of_birth"));
+    }
+
+    #[test]
+    fn operator_mode_keeps_answers_out_of_the_url_and_history_and_next_person_clears_all() {
+        let s = from_fragment("#/operator?lang=ru&s=trp&person.iin=061211600012");
+        assert_eq!((s.operator, &s.screen, s.lang), (true, &Screen::Operator, Lang::Ru));
+        assert!(s.raw.is_empty() && s.operator_service().is_none(), "no answer nor service from a URL");
+        assert!(from_url("#/operator?lang=ru", [("person.status", "citizen".to_string())].into()).raw.is_empty());
+        let s = reduce(s, Action::Pick(Service::Registration));
+        assert_eq!(s.operator_service(), Some(Service::Registration));
+        let s = reduce(s, Action::Type("person.iin", "061211 600012 ".into()));
+        assert_eq!(s.raw.get("person.iin").map(String::as_str), Some("061211 600012 "), "as typed, spaces too");
+        let s = reduce(s, Action::Detail("applicant.email", "a@b.kz".into()));
+        assert_eq!(to_fragment(&s), "#/operator?lang=ru");
+        assert!(history_entries(&s).is_empty() && to_link(&s).is_none());
+        let next = reduce(s.clone(), Action::NextPerson);
+        assert_eq!(next, State { lang: Lang::Ru, operator: true, screen: Screen::Operator, ..State::default() });
+        assert!(next.operator_service().is_none());
+        // Leaving operator mode through the history takes nothing of it along.
+        let left = reduce(s, Action::FromUrl(from_url("#/start?lang=ru", BTreeMap::new())));
+        assert!(!left.operator && left.raw.is_empty() && left.details.is_empty() && left.screen == Screen::Start);
+        assert!(!history_entries(&reduce(left, Action::Answer("person.status", "citizen".into()))).is_empty(), "the interview as usual");
     }
 
     /// The questions asked, in order, answering each from `answers` (else "no", the first option, or

@@ -44,7 +44,8 @@ fn every_outcome_reads_without_keys_english_or_repeats() {
         let report = evaluate(&answers, &Context { as_of });
         for lang in Lang::ALL {
             for o in &report.outcomes {
-                let text = render::<OutcomeView>(Props { outcome: o.clone(), lang, dispatch: Default::default(), chosen: None });
+                let text =
+                    render::<OutcomeView>(Props { outcome: o.clone(), lang, dispatch: Default::default(), chosen: None, on_missing: None });
                 for k in tekser_rules::text::take_missing() {
                     problems.insert(format!("missing text {k} ({name})"));
                 }
@@ -115,5 +116,37 @@ fn check_your_answers_and_the_results_read_for_every_example() {
             }
         }
     }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn operator_mode_reads_in_every_language_for_every_example_and_service() {
+    use tekser_web::state::{from_json, Screen};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
+    let mut files: Vec<_> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    files.sort();
+    tekser_rules::text::take_missing();
+    let mut problems = Vec::new();
+    let mut read = 0;
+    for f in files {
+        let raw = from_json(&std::fs::read_to_string(&f).unwrap()).unwrap().raw;
+        for lang in Lang::ALL {
+            for services in [vec![]].into_iter().chain(tekser_rules::Service::ALL.map(|s| vec![s])) {
+                let picked = !services.is_empty();
+                let state =
+                    Rc::new(State { lang, operator: true, screen: Screen::Operator, services, raw: raw.clone(), ..State::default() });
+                let text = render::<tekser_web::pages::operator::OperatorPage>(PageProps { state, dispatch: Default::default() });
+                assert!(text.contains(&tekser_rules::text::word("operator.title", lang)), "{text}");
+                assert!(text.contains(&tekser_rules::text::word("operator.next_person", lang)));
+                // Before a service is picked, the page asks for one; after, it shows the outcome.
+                assert_eq!(text.contains(&tekser_rules::text::word("operator.pick_first", lang)), !picked, "{text}");
+                let found = tekser_rules::text::take_missing().into_iter().chain(tekser_rules::text::unreadable(&text, lang));
+                problems.extend(found.map(|p| format!("{} {lang:?}: {p}", f.display())));
+                read += 1;
+            }
+        }
+    }
+    assert!(read >= 15, "{read}");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -291,6 +291,17 @@ pub fn to_ask(report: &crate::Report, answers: &Answers, answered: impl Fn(&str)
     all_fields().map(|f| f.path).filter(|p| wanted.contains(p) && !answered(p)).collect()
 }
 
+/// The fields of one service's own questions, in its interview order (operator mode lists them
+/// between the person's and the application's).
+pub fn service_fields(service: Service) -> &'static [Field] {
+    match service {
+        Service::Phc => phc::FIELDS,
+        Service::MedicalLicence => licence::FIELDS,
+        Service::Trp => trp::FIELDS,
+        Service::Registration => registration::FIELDS,
+    }
+}
+
 /// The interview order of one service: person fields, then the service's own.
 pub fn field_order(service_fields: &'static [Field]) -> Vec<&'static str> {
     PERSON_FIELDS.iter().chain(service_fields).chain(APPLICATION_FIELDS).map(|f| f.path).collect()

@@ -1,5 +1,6 @@
 //! Parts of pages that take domain values and report through `on_…` callbacks.
 
+pub mod answer_input;
 pub mod answers_link;
 pub mod calendar;
 pub mod citation;

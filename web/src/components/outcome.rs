@@ -32,6 +32,10 @@ pub struct Props {
     /// The channel the person said they will use, highlighted where it is open.
     #[prop_or_default]
     pub chosen: Option<Channel>,
+    /// What "Answer it" beside a missing answer does: by default it opens the question's page;
+    /// operator mode, with every question on one page, moves the focus to it instead.
+    #[prop_or_default]
+    pub on_missing: Option<Callback<&'static str>>,
 }
 
 pub fn verdict_class(v: Verdict) -> &'static str {
@@ -118,7 +122,7 @@ pub fn outcome_view(p: &Props) -> Html {
             <p class={classes!("verdict", verdict_class(o.verdict))}><strong>{ t(&format!("verdict.{}", code(&o.verdict)), lang) }</strong></p>
             { t_opt(&format!("verdict_lead.{}", code(&o.verdict)), lang).map(|l| html! { <p class="verdict-lead">{ l }</p> }).unwrap_or_default() }
             { missed_deadline(o, lang) }
-            { to_answer(o, lang, &p.dispatch) }
+            { to_answer(o, lang, &p.dispatch, p.on_missing.as_ref()) }
             if o.verdict == Verdict::CheckWithProvider { { to_check(o, lang) } }
             if apply {
                 { next_steps(o, lang, p.chosen) }
@@ -160,7 +164,7 @@ fn missed_deadline(o: &Outcome, lang: Lang) -> Html {
 }
 
 /// "Could not tell": each answer still missing (unanswered or "don't know"), linked to its question.
-fn to_answer(o: &Outcome, lang: Lang, dispatch: &Callback<Action>) -> Html {
+fn to_answer(o: &Outcome, lang: Lang, dispatch: &Callback<Action>, on_missing: Option<&Callback<&'static str>>) -> Html {
     if o.missing.is_empty() {
         return html! {};
     }
@@ -170,8 +174,12 @@ fn to_answer(o: &Outcome, lang: Lang, dispatch: &Callback<Action>) -> Html {
             <ul class="missing">
                 { for o.missing.iter().map(|m| {
                     let path: &'static str = m;
+                    let onclick = match on_missing {
+                        Some(go) => go.reform(move |_: MouseEvent| path),
+                        None => dispatch.reform(move |_| Action::Show(Screen::Question(path))),
+                    };
                     html! { <li>{ t(&format!("question.{m}"), lang) }{ " " }
-                        <button type="button" class="link" onclick={dispatch.reform(move |_| Action::Show(Screen::Question(path)))}>
+                        <button type="button" class="link" {onclick}>
                             { t("ui.answer_it", lang) }<span class="visually-hidden">{ ": " }{ t(&format!("question.{m}"), lang) }</span>
                         </button></li> }
                 }) }

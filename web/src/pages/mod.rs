@@ -4,6 +4,7 @@ pub mod application;
 pub mod check;
 pub mod confirm;
 pub mod details;
+pub mod operator;
 pub mod question;
 pub mod results;
 pub mod start;
@@ -29,6 +30,7 @@ pub fn page(p: &PageProps) -> Html {
             html! { <details::DetailsPage key={section.code()} section={*section} state={p.state.clone()} dispatch={p.dispatch.clone()} /> }
         }
         Screen::Application => html! { <application::ApplicationPage ..p.clone() /> },
+        Screen::Operator => html! { <operator::OperatorPage ..p.clone() /> },
     }
 }
 
@@ -48,6 +50,7 @@ pub fn title(s: &State) -> String {
         Screen::Results => t("ui.results_title", lang),
         Screen::Details(section) => t(&format!("details.section.{}", section.code()), lang),
         Screen::Application => t("bundle_web.application_title", lang),
+        Screen::Operator => t("operator.title", lang),
     };
     format!("{head} — {}", t("ui.app_name", lang))
 }

@@ -118,7 +118,7 @@ fn masked(f: &tekser_rules::answers::Field, shown: &str) -> String {
 
 /// Prints the page: everything (folded parts open, see the print styles), or one service's
 /// one-page checklist (`data-print` on the root element picks it).
-fn print_page(service: Option<String>) {
+pub fn print_page(service: Option<String>) {
     let Some(w) = web_sys::window() else { return };
     let root = w.document().and_then(|d| d.document_element());
     if let (Some(root), Some(s)) = (&root, &service) {
