@@ -415,13 +415,13 @@ impl Outcome {
             missing: vec![],
             refine: vec![],
             reasons: Vec::with_capacity(16),
-            channels: Vec::with_capacity(6),
-            documents: Vec::with_capacity(16),
+            channels: vec![],
+            documents: vec![],
             fee: None,
             deadline: None,
             timeline: vec![],
-            refusal_grounds: Vec::with_capacity(8),
-            notes: Vec::with_capacity(16),
+            refusal_grounds: vec![],
+            notes: vec![],
             limits: vec![],
             appeal: vec![],
             editions: vec![],
@@ -436,23 +436,28 @@ impl Outcome {
     }
 
     pub fn document(&mut self, code: &'static str, because: &'static str, citation: &'static Provision, from_state_systems: bool) {
+        room(&mut self.documents, 16);
         self.documents.push(Document { code, because, citation, from_state_systems, channel: None });
     }
 
     /// A document needed only when applying through `channel`.
     pub fn document_at(&mut self, channel: Channel, code: &'static str, because: &'static str, citation: &'static Provision, state: bool) {
+        room(&mut self.documents, 16);
         self.documents.push(Document { code, because, citation, from_state_systems: state, channel: Some(channel) });
     }
 
     pub fn channel(&mut self, channel: Channel, available: bool, why: &'static str, citation: &'static Provision) {
+        room(&mut self.channels, 6);
         self.channels.push(ChannelOffer { channel, available, why, citation });
     }
 
     pub fn refusal_ground(&mut self, code: &'static str, citation: &'static Provision) {
+        room(&mut self.refusal_grounds, 8);
         self.refusal_grounds.push(Warning { code, citation });
     }
 
     pub fn note(&mut self, code: &'static str, citation: &'static Provision) {
+        room(&mut self.notes, 16);
         self.notes.push(Warning { code, citation });
     }
 
@@ -644,6 +649,15 @@ impl FieldSet {
     }
 }
 
+/// Gives an empty list its usual room at its first item: each list of an outcome is allocated once,
+/// and only if it gets an item.
+#[inline(always)]
+fn room<T>(list: &mut Vec<T>, usual: usize) {
+    if list.capacity() == 0 {
+        *list = Vec::with_capacity(usual);
+    }
+}
+
 fn act_edition(a: &'static Act) -> ActEdition {
     ActEdition { act: a.id, number: a.number, edition_date: a.edition_date }
 }
@@ -680,6 +694,12 @@ pub struct Report {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_reason_is_small() {
+        // Code, citation, two lists of up to 8 one-byte field ids, status, role, basis.
+        assert_eq!(std::mem::size_of::<super::Reason>(), 48);
+    }
+
     #[test]
     fn the_edition_code_is_eight_digits_from_the_hash() {
         // 0xffffff = 16 777 215.
