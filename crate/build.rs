@@ -146,11 +146,13 @@ struct ActRow {
 
 fn gen_acts(out: &mut String, acts: &[&ActRow]) {
     let mut seen = BTreeSet::new();
-    for a in acts {
+    // `Outcome::finish` keeps the acts cited in a 64-bit set, one bit per act index.
+    assert!(acts.len() <= 64, "more than 64 acts: widen the act set of Outcome::finish");
+    for (index, a) in acts.iter().enumerate() {
         assert!(seen.insert(&a.id), "duplicate act id {}", a.id);
         let _ = writeln!(
             out,
-            "pub static ACT_{}: Act = Act {{ id: {:?}, title: {}, number: {:?}, date: {}, edition: {}, edition_date: {}, provenance: {}, source_file: {:?}, url: {:?}, undated: {} }};",
+            "pub static ACT_{}: Act = Act {{ index: {index}, id: {:?}, title: {}, number: {:?}, date: {}, edition: {}, edition_date: {}, provenance: {}, source_file: {:?}, url: {:?}, undated: {} }};",
             ident(&a.id), a.id, tri(&a.title), a.number, opt_date(&a.date), tri(&a.edition), opt_date(&a.edition_date),
             provenance(&a.provenance), a.source_file, a.url, a.undated
         );
@@ -201,23 +203,77 @@ fn prose(s: &str) -> &str {
 fn gen_provisions(out: &mut String, sources: &[(PathBuf, ProvisionsFile)], acts: &[&ActRow]) {
     let mut seen = BTreeSet::new();
     let mut all = Vec::new();
+    let mut intervals = Vec::new();
     for (f, file) in sources {
         for p in &file.provision {
+            let index = all.len();
             assert!(seen.insert(p.id.clone()), "{}: duplicate provision id {}", f.display(), p.id);
             let act = acts.iter().find(|a| a.id == p.act);
             let act_prov = &act.unwrap_or_else(|| panic!("{}: provision {} names unknown act {}", f.display(), p.id, p.act)).provenance;
             let name = format!("P_{}", ident(&p.id));
             let _ = writeln!(
                 out,
-                "pub static {name}: Provision = Provision {{ id: {:?}, act: &ACT_{}, unit: {}, quote: {:?}, quote_en: {:?}, provenance: {}, from: {}, until: {}, note: {:?} }};",
+                "pub static {name}: Provision = Provision {{ index: {index}, id: {:?}, act: &ACT_{}, unit: {}, quote: {:?}, quote_en: {:?}, provenance: {}, from: {}, until: {}, note: {:?} }};",
                 p.id, ident(&p.act), tri(&p.unit), prose(p.quote.trim()), p.quote_en.as_deref().map(str::trim).map(prose),
                 provenance(p.provenance.as_deref().unwrap_or(act_prov)), opt_date(&p.from), opt_date(&p.until), prose(p.note.trim())
             );
             all.push(name);
+            intervals.push((p.from.as_deref().map(day_number), p.until.as_deref().map(day_number)));
         }
     }
     let list: Vec<String> = all.iter().map(|n| format!("&{n}")).collect();
     let _ = writeln!(out, "pub static PROVISIONS: &[&Provision] = &[{}];", list.join(", "));
+    gen_in_force(out, &intervals);
+}
+
+/// The provisions in force, as a bit set by provision index, for each period between the days on
+/// which some wording starts or ends: `IN_FORCE` lists `(first day, set)` in day order, the first
+/// period from the earliest representable day (`data::InForce::on` finds a day's period).
+fn gen_in_force(out: &mut String, intervals: &[(Option<i64>, Option<i64>)]) {
+    let words = intervals.len().div_ceil(64);
+    let starts: BTreeSet<i64> = intervals.iter().flat_map(|&(from, until)| [from, until.map(|u| u + 1)]).flatten().collect();
+    let set_on = |day: Option<i64>| {
+        let mut set = vec![0u64; words];
+        for (i, &(from, until)) in intervals.iter().enumerate() {
+            let holds = match day {
+                None => from.is_none(),
+                Some(d) => from.is_none_or(|f| f <= d) && until.is_none_or(|u| d <= u),
+            };
+            if holds {
+                set[i / 64] |= 1 << (i % 64);
+            }
+        }
+        format!("[{}]", set.iter().map(|w| format!("{w:#x}")).collect::<Vec<_>>().join(", "))
+    };
+    let mut periods = vec![format!("(NaiveDate::MIN, {})", set_on(None))];
+    periods.extend(starts.iter().map(|&d| format!("({}, {})", date(&civil(d)), set_on(Some(d)))));
+    let _ = writeln!(out, "pub const PROVISION_WORDS: usize = {words};");
+    let _ = writeln!(out, "pub static IN_FORCE: &[(NaiveDate, [u64; PROVISION_WORDS])] = &[{}];", periods.join(", "));
+}
+
+/// `2024-06-16` → days since 1970-01-01 (proleptic Gregorian; H. Hinnant's `days_from_civil`).
+fn day_number(s: &str) -> i64 {
+    let p: Vec<i64> = s.split('-').map(|p| p.parse().unwrap_or_else(|_| panic!("bad date {s}"))).collect();
+    let (y, m, d) = (if p[1] <= 2 { p[0] - 1 } else { p[0] }, p[1], p[2]);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Days since 1970-01-01 → `2024-06-16` (H. Hinnant's `civil_from_days`).
+fn civil(z: i64) -> String {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 // ---------------------------------------------------------------- parameters

@@ -118,7 +118,8 @@ pub fn build(req: &Request) -> Result<Bundle, Error> {
     }
     let answers = serde_json::to_string_pretty(&serde_json::Value::Object(input.file.clone())).unwrap_or_else(|_| "{}".into()) + "\n";
     files.push(("answers.json".into(), answers.into_bytes()));
-    let result = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".into()) + "\n";
+    // The compact form (`tekser check --format json-compact`): each citation once, in a table.
+    let result = serde_json::to_string_pretty(&tekser_rules::compact::Compact(&report)).unwrap_or_else(|_| "{}".into()) + "\n";
     files.push(("result.json".into(), result.into_bytes()));
     files.push(("LICENSE-DejaVu.txt".into(), include_bytes!("../fonts/LICENSE-DejaVu.txt").to_vec()));
     let any_service = !readme.is_empty();

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use tekser_rules::{evaluate, Answers, Context, Lang};
 
 const USAGE: &str = "usage:
-  tekser check ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format json|text]
+  tekser check ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format json|json-compact|text]
   tekser bundle ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--base URL] [-o OUT.zip]
   tekser diff ANSWERS.json --from YYYY-MM-DD --to YYYY-MM-DD [--lang kk|ru|en] [--format json|text]
   tekser whatif ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format json|text]
@@ -34,7 +34,8 @@ prepares an application.
 HTML, answers.json, result.json, README.txt) as one ZIP, by default named after the services and the
 day in the current folder; --base is the app's address, for the QR code of the results link on the
 checklist. ANSWERS.json may be '-' for standard input. --as-of defaults to the application date in the
-answers, else today (UTC+5). --lang defaults to kk, --format to json.
+answers, else today (UTC+5). --lang defaults to kk, --format to json. json-compact (check only) writes
+each citation as its provision id and the citations once, by id, in a table `citations` at the end.
 `diff` says what differs for the person between applying on one day and on another under the rules of
 each day (the verdict, a condition, a document, a channel, the fee, the term), each with its provision;
 the answers' own application date is replaced by each day, and what the data do not cover on the later
@@ -80,7 +81,7 @@ fn write_out(mut w: impl Write, out: &str) -> std::io::Result<()> {
 /// The parsed command line: what was typed, validated, nothing resolved yet.
 #[derive(Debug, PartialEq)]
 enum Command {
-    Check { file: String, as_of: Option<NaiveDate>, lang: Lang, json: bool },
+    Check { file: String, as_of: Option<NaiveDate>, lang: Lang, json: bool, compact: bool },
     Bundle { file: String, as_of: Option<NaiveDate>, lang: Lang, base: Option<String>, out: Option<String> },
     Diff { file: String, from: NaiveDate, to: NaiveDate, lang: Lang, json: bool },
     WhatIf { file: String, as_of: Option<NaiveDate>, lang: Lang, json: bool },
@@ -96,7 +97,7 @@ enum Command {
 fn parse_args(args: &[String]) -> Result<Command, String> {
     let (cmd, rest) = args.split_first().ok_or_else(|| USAGE.to_string())?;
     let mut positional = Vec::new();
-    let (mut as_of, mut lang, mut json) = (None, Lang::Kk, true);
+    let (mut as_of, mut lang, mut json, mut compact) = (None, Lang::Kk, true, false);
     let (mut base, mut out) = (None, None);
     let (mut from, mut to) = (None, None);
     let (mut graph, mut service) = (false, None);
@@ -118,12 +119,16 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                 let v = value("--format")?;
                 json = match v.as_str() {
                     "json" => true,
+                    "json-compact" => {
+                        compact = true;
+                        true
+                    }
                     "text" | "md" => false,
                     "dot" => {
                         graph = true;
                         false
                     }
-                    _ => return Err(format!("--format: {v:?} is not one of json, text (md, dot for rules)")),
+                    _ => return Err(format!("--format: {v:?} is not one of json, text (json-compact for check, md, dot for rules)")),
                 };
             }
             "--from" => from = Some(day("--from", value("--from")?)?),
@@ -144,8 +149,11 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             p => positional.push(p.to_string()),
         }
     }
+    if compact && cmd != "check" {
+        return Err(format!("--format json-compact is for check only\n\n{USAGE}"));
+    }
     match (cmd.as_str(), positional.as_slice()) {
-        ("check", [file]) => Ok(Command::Check { file: file.clone(), as_of, lang, json }),
+        ("check", [file]) => Ok(Command::Check { file: file.clone(), as_of, lang, json, compact }),
         ("bundle", [file]) => Ok(Command::Bundle { file: file.clone(), as_of, lang, base, out }),
         ("rules", []) => match (graph, service) {
             (false, _) => Ok(Command::Rules { as_of, lang, dot: None }),
@@ -209,7 +217,7 @@ fn run(args: &[String]) -> Result<String, String> {
             let diff = tekser_rules::changes::between(&answers, from, to);
             Ok(if json { serde_json::to_string_pretty(&diff).expect("a diff serialises") + "\n" } else { render::diff(&diff, lang) })
         }
-        Command::Check { file, as_of, lang, json } => {
+        Command::Check { file, as_of, lang, json, compact } => {
             let answers = answers_file(&file, lang)?;
             check_day("--as-of", as_of, lang)?;
             let as_of = as_of.or(answers.application.date).unwrap_or_else(today_utc5);
@@ -221,7 +229,11 @@ fn run(args: &[String]) -> Result<String, String> {
                 return Err(format!("{file}: {}\n{}", render::bad_answers(errors.len(), lang), lines.join("\n")));
             }
             let report = evaluate(&answers, &Context { as_of });
-            Ok(if json { serde_json::to_string_pretty(&report).expect("report serialises") + "\n" } else { render::report(&report, lang) })
+            Ok(match (json, compact) {
+                (true, false) => serde_json::to_string_pretty(&report).expect("report serialises") + "\n",
+                (true, true) => serde_json::to_string_pretty(&tekser_rules::compact::Compact(&report)).expect("report serialises") + "\n",
+                (false, _) => render::report(&report, lang),
+            })
         }
     }
 }
@@ -357,7 +369,19 @@ mod tests {
     #[test]
     fn parses_check_with_every_flag() {
         let c = parse_args(&args("check a.json --as-of 2026-03-02 --lang ru --format text")).unwrap();
-        assert_eq!(c, Command::Check { file: "a.json".into(), as_of: NaiveDate::from_ymd_opt(2026, 3, 2), lang: Lang::Ru, json: false });
+        assert_eq!(
+            c,
+            Command::Check {
+                file: "a.json".into(),
+                as_of: NaiveDate::from_ymd_opt(2026, 3, 2),
+                lang: Lang::Ru,
+                json: false,
+                compact: false
+            }
+        );
+        let c = parse_args(&args("check a.json --format json-compact")).unwrap();
+        assert!(matches!(c, Command::Check { json: true, compact: true, .. }), "{c:?}");
+        assert!(parse_args(&args("whatif a.json --format json-compact")).unwrap_err().contains("check only"));
     }
 
     #[test]

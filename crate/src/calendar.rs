@@ -215,6 +215,36 @@ pub fn next_working_day(d: NaiveDate) -> Option<NaiveDate> {
     Some(n)
 }
 
+/// The day `n` working days after `from` (`from` itself not counted): [`next_working_day`] `n` times,
+/// reading each cached year's bit set directly; `None` past the last day chrono represents.
+pub fn after_working_days(from: NaiveDate, n: u32) -> Option<NaiveDate> {
+    let (mut day, mut left) = (from, n);
+    while left > 0 {
+        let Some(table) = year_table(day.year()) else {
+            day = next_working_day(day)?;
+            left -= 1;
+            continue;
+        };
+        let last = NaiveDate::from_ymd_opt(day.year(), 12, 31)?.ordinal0();
+        let mut i = day.ordinal0();
+        while left > 0 && i < last {
+            i += 1;
+            if table.is_working(i) {
+                left -= 1;
+            }
+        }
+        day = NaiveDate::from_yo_opt(day.year(), i + 1)?;
+        if left > 0 {
+            // The 31st of December: on into the next year.
+            day = day.succ_opt()?;
+            if is_working_day(day) {
+                left -= 1;
+            }
+        }
+    }
+    Some(day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,6 +41,8 @@ impl Tri {
 /// A legal act or other source that provisions are cited from.
 #[derive(Debug, PartialEq, Serialize)]
 pub struct Act {
+    /// The act's place in [`ACTS`], given at build time: a dense index for sets of acts.
+    pub index: u8,
     pub id: &'static str,
     pub title: Tri,
     pub number: &'static str,
@@ -59,6 +61,9 @@ pub struct Act {
 /// One citable unit of an act (paragraph, sub-paragraph, list item), with its text.
 #[derive(Debug, PartialEq)]
 pub struct Provision {
+    /// The provision's place in [`PROVISIONS`], given at build time: a dense index for sets of
+    /// provisions ([`InForce`]) and the compact JSON's table of citations.
+    pub index: u16,
     /// Stable id, e.g. `677-p4-a5` (see `research/provisions.md` for the scheme).
     pub id: &'static str,
     pub act: &'static Act,
@@ -81,10 +86,33 @@ impl Provision {
     }
 }
 
-/// A citation serialises as a reference, not the whole quote: `id` finds the text.
+/// The provisions whose wording is in force on one day: a bit set by [`Provision::index`], looked up
+/// once per outcome in the periods `build.rs` computed (`IN_FORCE`), so checking a citation is one
+/// bit test. The same answer as [`Provision::in_force`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InForce(&'static [u64; PROVISION_WORDS]);
+
+impl InForce {
+    pub fn on(day: NaiveDate) -> InForce {
+        let i = IN_FORCE.partition_point(|(start, _)| *start <= day);
+        InForce(&IN_FORCE[i.saturating_sub(1)].1)
+    }
+
+    #[inline]
+    pub fn holds(self, p: &Provision) -> bool {
+        let i = usize::from(p.index);
+        self.0[i / 64] >> (i % 64) & 1 == 1
+    }
+}
+
+/// A citation serialises as a reference, not the whole quote: `id` finds the text. In a compact
+/// report ([`crate::compact`]) it is the id alone.
 impl Serialize for Provision {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
+        if crate::compact::by_id(self) {
+            return s.serialize_str(self.id);
+        }
         let mut st = s.serialize_struct("Citation", 8)?;
         st.serialize_field("id", self.id)?;
         st.serialize_field("act", self.act.id)?;

@@ -117,7 +117,7 @@ const MAX_YEARS_NAMED: usize = 10;
 /// A day `n` working days after `from` (for procedure milestones); `None` past the last day chrono
 /// represents.
 pub fn add_working_days(from: NaiveDate, n: u32) -> Option<NaiveDate> {
-    (0..n).try_fold(from, |d, _| calendar::next_working_day(d))
+    calendar::after_working_days(from, n)
 }
 
 /// The day `n` working days before `d` (`d` itself not counted), e.g. a notice due "no later than

@@ -23,6 +23,7 @@
 pub mod answers;
 pub mod calendar;
 pub mod changes;
+pub mod compact;
 pub mod data;
 pub mod deadline;
 pub mod details;
@@ -54,7 +55,7 @@ pub struct Context {
 
 /// Applies the rules in force on `ctx.as_of` to the answers: one outcome per service asked for.
 pub fn evaluate(a: &Answers, ctx: &Context) -> Report {
-    let mut outcomes = Vec::new();
+    let mut outcomes = Vec::with_capacity(Service::ALL.iter().filter(|s| a.wants(**s)).count());
     for s in Service::ALL {
         if a.wants(s) {
             outcomes.push(match s {

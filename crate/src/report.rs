@@ -3,6 +3,7 @@
 //! Texts are not stored here: every `code` is a key into `data/texts/` (kk, ru, en), so the CLI,
 //! the app and the bundle word the same outcome in the user's language.
 
+use crate::answers::FieldId;
 use crate::data::{Act, Provision};
 use crate::deadline::Deadline;
 use chrono::NaiveDate;
@@ -131,26 +132,32 @@ impl Reason {
     }
 }
 
-/// A short list of field paths kept inline (a condition uses a handful of facts), so building a
-/// reason allocates nothing. Serialises as a JSON array.
+/// A short list of fields kept inline as one-byte ids (a condition uses a handful of facts), so
+/// building a reason allocates nothing and a reason stays small. Serialises as a JSON array of paths.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Fields {
-    len: usize,
-    items: [&'static str; Fields::CAPACITY],
+    len: u8,
+    items: [FieldId; Fields::CAPACITY],
 }
 
 impl Fields {
     pub const CAPACITY: usize = 8;
 
     /// Adds a field; a condition using more than [`Fields::CAPACITY`] facts is a programming error.
-    pub fn push(&mut self, f: &'static str) {
-        assert!(self.len < Self::CAPACITY, "a condition uses more than {} facts", Self::CAPACITY);
-        self.items[self.len] = f;
+    pub fn push(&mut self, f: FieldId) {
+        assert!(usize::from(self.len) < Self::CAPACITY, "a condition uses more than {} facts", Self::CAPACITY);
+        self.items[usize::from(self.len)] = f;
         self.len += 1;
     }
 
+    /// The fields' paths, in the order the condition uses them.
     pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.items[..self.len].iter().copied()
+        self.ids().map(FieldId::path)
+    }
+
+    /// The fields' ids, in the order the condition uses them.
+    pub fn ids(&self) -> impl Iterator<Item = FieldId> + '_ {
+        self.items[..usize::from(self.len)].iter().copied()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -168,7 +175,7 @@ impl Serialize for Fields {
     }
 }
 
-/// Builds a [`Reason`]: `Check::new(code, &P_…).uses("field", answered)….status(…)`.
+/// Builds a [`Reason`]: `Check::new(code, &P_…).uses(fact!("field"), answered)….status(…)`.
 pub struct Check {
     reason: Reason,
 }
@@ -209,7 +216,7 @@ impl Check {
         self
     }
     /// Records a fact the condition uses and whether it has been answered.
-    pub fn uses(mut self, field: &'static str, answered: bool) -> Self {
+    pub fn uses(mut self, field: FieldId, answered: bool) -> Self {
         self.reason.facts.push(field);
         if !answered {
             self.reason.missing.push(field);
@@ -408,13 +415,13 @@ impl Outcome {
             missing: vec![],
             refine: vec![],
             reasons: Vec::with_capacity(16),
-            channels: Vec::with_capacity(6),
-            documents: Vec::with_capacity(16),
+            channels: vec![],
+            documents: vec![],
             fee: None,
             deadline: None,
             timeline: vec![],
-            refusal_grounds: Vec::with_capacity(8),
-            notes: Vec::with_capacity(16),
+            refusal_grounds: vec![],
+            notes: vec![],
             limits: vec![],
             appeal: vec![],
             editions: vec![],
@@ -429,23 +436,28 @@ impl Outcome {
     }
 
     pub fn document(&mut self, code: &'static str, because: &'static str, citation: &'static Provision, from_state_systems: bool) {
+        room(&mut self.documents, 16);
         self.documents.push(Document { code, because, citation, from_state_systems, channel: None });
     }
 
     /// A document needed only when applying through `channel`.
     pub fn document_at(&mut self, channel: Channel, code: &'static str, because: &'static str, citation: &'static Provision, state: bool) {
+        room(&mut self.documents, 16);
         self.documents.push(Document { code, because, citation, from_state_systems: state, channel: Some(channel) });
     }
 
     pub fn channel(&mut self, channel: Channel, available: bool, why: &'static str, citation: &'static Provision) {
+        room(&mut self.channels, 6);
         self.channels.push(ChannelOffer { channel, available, why, citation });
     }
 
     pub fn refusal_ground(&mut self, code: &'static str, citation: &'static Provision) {
+        room(&mut self.refusal_grounds, 8);
         self.refusal_grounds.push(Warning { code, citation });
     }
 
     pub fn note(&mut self, code: &'static str, citation: &'static Provision) {
+        room(&mut self.notes, 16);
         self.notes.push(Warning { code, citation });
     }
 
@@ -478,9 +490,9 @@ impl Outcome {
         }
     }
 
-    /// Decides the verdict from the reasons, orders the missing facts by `field_order`, and
-    /// records the editions cited and any cited wording not in force on `as_of`.
-    pub fn finish(mut self, as_of: NaiveDate, field_order: &[&str]) -> Self {
+    /// Decides the verdict from the reasons, puts the missing facts in interview order, and records
+    /// the editions cited and any cited wording not in force on `as_of`.
+    pub fn finish(mut self, as_of: NaiveDate) -> Self {
         // A refusal needs a firm basis; a condition resting on a secondary or unverified source
         // only asks the person to confirm it with the provider (issue: no hard refusal without a
         // primary source).
@@ -506,54 +518,143 @@ impl Outcome {
         if !matches!(self.verdict, Verdict::NotEligible | Verdict::CheckWithProvider) {
             self.appeal.clear();
         }
+        // Field ids are places in interview order: a bit set of them lists the facts in that order.
+        let unknown_facts = |decides: bool| {
+            (self.reasons.iter())
+                .filter(|r| r.decides() == decides && r.status == Status::Unknown)
+                .flat_map(|r| r.missing.ids())
+                .fold(FieldSet::default(), FieldSet::with)
+        };
         if self.verdict == Verdict::NeedsInfo {
-            let mut missing: Vec<&'static str> = vec![];
-            for r in self.reasons.iter().filter(|r| r.decides() && r.status == Status::Unknown) {
-                for m in r.missing.iter() {
-                    if !missing.contains(&m) {
-                        missing.push(m);
-                    }
-                }
-            }
-            let pos = |f: &str| field_order.iter().position(|o| *o == f).unwrap_or(usize::MAX);
-            crate::order::sort_by_key(&mut missing, |f| pos(f));
-            self.missing = missing;
+            self.missing = unknown_facts(true).paths().collect();
         }
         if self.verdict == Verdict::NotApplicable {
             self.refine.clear();
         } else {
             // An information reason left unknown (e.g. "submitted in time") names a fact worth asking.
-            let info_unknown: Vec<&'static str> =
-                (self.reasons.iter()).filter(|r| !r.decides() && r.status == Status::Unknown).flat_map(|r| r.missing.iter()).collect();
-            info_unknown.into_iter().for_each(|f| self.refine(f));
-            let pos = |f: &str| field_order.iter().position(|o| *o == f).unwrap_or(usize::MAX);
-            crate::order::sort_by_key(&mut self.refine, |f| pos(f));
-        }
-        let mut limits = std::mem::take(&mut self.limits);
-        let mut editions = std::mem::take(&mut self.editions);
-        let mut mentioned = std::mem::take(&mut self.mentioned);
-        let deciding = self.deciding_citations().map(|p| (p, true));
-        let informing = (self.notes.iter().chain(self.appeal.iter())).map(|w| (w.citation, false));
-        for (p, decides) in deciding.chain(informing) {
-            let in_force = p.in_force(as_of);
-            let l = Limit::ProvisionNotInForce { id: p.id };
-            if !in_force && decides && !limits.contains(&l) {
-                limits.push(l);
-            }
-            let e = act_edition(p.act);
-            if decides && in_force {
-                if !editions.contains(&e) {
-                    editions.push(e);
+            let mut refine = unknown_facts(false);
+            let mut other = vec![];
+            for f in self.refine.drain(..) {
+                match FieldId::find(f) {
+                    Some(id) => refine = refine.with(id),
+                    None if !other.contains(&f) => other.push(f),
+                    None => {}
                 }
-            } else if !mentioned.contains(&e) {
-                mentioned.push(e);
             }
+            self.refine.extend(refine.paths().chain(other));
         }
-        mentioned.retain(|e| !editions.contains(e));
-        self.limits = limits;
-        self.editions = editions;
-        self.mentioned = mentioned;
+        self.cite_editions(as_of);
         self
+    }
+
+    /// The acts applied (`editions`) and only mentioned (`mentioned`), each once in the order first
+    /// cited, and a limit for every deciding provision whose wording is not in force on `as_of`.
+    fn cite_editions(&mut self, as_of: NaiveDate) {
+        let mut acts = ActsCited::new(as_of);
+        // What decides or directs the application (as `deciding_citations`), then notes and the appeal route.
+        self.reasons.iter().for_each(|r| acts.cite(r.citation, true));
+        self.documents.iter().for_each(|d| acts.cite(d.citation, true));
+        self.channels.iter().for_each(|c| acts.cite(c.citation, true));
+        self.refusal_grounds.iter().for_each(|w| acts.cite(w.citation, true));
+        self.fee.iter().for_each(|f| acts.cite(f.citation, true));
+        self.timeline.iter().for_each(|m| acts.cite(m.citation, true));
+        (self.notes.iter().chain(self.appeal.iter())).for_each(|w| acts.cite(w.citation, false));
+        for id in acts.not_in_force.drain(..) {
+            self.limit(Limit::ProvisionNotInForce { id });
+        }
+        let act = |i: &u8| act_edition(crate::data::ACTS[usize::from(*i)]);
+        self.editions.reserve_exact(acts.applied.count);
+        self.mentioned.reserve_exact(acts.mentioned.count);
+        self.editions.extend(acts.applied.list().iter().map(act));
+        self.mentioned.extend(acts.mentioned.list().iter().filter(|i| !acts.applied.has(**i)).map(act));
+    }
+}
+
+/// The acts an outcome cites: those applied (a deciding provision in force on the day) and those
+/// otherwise cited, and the deciding provisions not in force on the day.
+struct ActsCited {
+    in_force: crate::data::InForce,
+    applied: ActList,
+    mentioned: ActList,
+    not_in_force: Vec<&'static str>,
+}
+
+impl ActsCited {
+    fn new(as_of: NaiveDate) -> Self {
+        let in_force = crate::data::InForce::on(as_of);
+        ActsCited { in_force, applied: ActList::default(), mentioned: ActList::default(), not_in_force: vec![] }
+    }
+
+    #[inline(always)]
+    fn cite(&mut self, p: &'static Provision, decides: bool) {
+        let now = self.in_force.holds(p);
+        if !now && decides && !self.not_in_force.contains(&p.id) {
+            self.not_in_force.push(p.id);
+        }
+        if decides && now {
+            self.applied.add(p.act.index);
+        } else {
+            self.mentioned.add(p.act.index);
+        }
+    }
+}
+
+/// Acts by their dense index (`Act::index`, at most 64: `build.rs`), each once, in the order added:
+/// a bit set and the list, with no allocation.
+struct ActList {
+    set: u64,
+    order: [u8; 64],
+    count: usize,
+}
+
+impl Default for ActList {
+    fn default() -> Self {
+        ActList { set: 0, order: [0; 64], count: 0 }
+    }
+}
+
+impl ActList {
+    #[inline(always)]
+    fn add(&mut self, act: u8) {
+        if !self.has(act) {
+            self.set |= 1 << act;
+            self.order[self.count] = act;
+            self.count += 1;
+        }
+    }
+    #[inline(always)]
+    fn has(&self, act: u8) -> bool {
+        self.set & 1 << act != 0
+    }
+    fn list(&self) -> &[u8] {
+        &self.order[..self.count]
+    }
+}
+
+/// A set of fields (at most 128: `answers::FIELD_PATHS`), listed in interview order.
+#[derive(Clone, Copy, Default)]
+struct FieldSet(u128);
+
+impl FieldSet {
+    fn with(self, f: FieldId) -> Self {
+        FieldSet(self.0 | 1 << f.index())
+    }
+    fn paths(self) -> impl Iterator<Item = &'static str> {
+        let mut rest = self.0;
+        std::iter::from_fn(move || {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest.checked_sub(1)?;
+            Some(crate::answers::FIELD_PATHS[i])
+        })
+    }
+}
+
+/// Gives an empty list its usual room at its first item: each list of an outcome is allocated once,
+/// and only if it gets an item.
+#[inline(always)]
+fn room<T>(list: &mut Vec<T>, usual: usize) {
+    if list.capacity() == 0 {
+        *list = Vec::with_capacity(usual);
     }
 }
 
@@ -593,6 +694,12 @@ pub struct Report {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_reason_is_small() {
+        // Code, citation, two lists of up to 8 one-byte field ids, status, role, basis.
+        assert_eq!(std::mem::size_of::<super::Reason>(), 48);
+    }
+
     #[test]
     fn the_edition_code_is_eight_digits_from_the_hash() {
         // 0xffffff = 16 777 215.

@@ -108,3 +108,27 @@ fn special_days_list_transfers_once_in_date_order() {
     assert!(days.iter().any(|x| x.date == d("2024-05-08") && matches!(x.why, Why::TransferDayOff { .. })));
     assert!(days.iter().any(|x| x.date == d("2024-05-09") && matches!(x.why, Why::Holiday { .. })), "Victory Day kept");
 }
+
+/// `after_working_days` (which reads each year's table directly) is `next_working_day` taken `n`
+/// times, from every day of 1999–2101 (across the cached years 2000–2100 and the rule outside
+/// them, and every new year) for n up to 40, and at the end of chrono's days.
+#[test]
+fn after_working_days_is_next_working_day_n_times() {
+    use tekser_rules::calendar::{after_working_days, next_working_day};
+    let by_steps = |from: NaiveDate, n: u32| (0..n).try_fold(from, |day, _| next_working_day(day));
+    let mut day = d("1999-01-01");
+    let mut checked = 0;
+    while day <= d("2101-12-31") {
+        for n in [0, 1, 2, 3, 5, 10, 13, 15, 22, 40] {
+            assert_eq!(after_working_days(day, n), by_steps(day, n), "{day} + {n}");
+            checked += 1;
+        }
+        day = day.succ_opt().unwrap();
+    }
+    assert!(checked > 370_000);
+    for n in [0, 1, 5] {
+        assert_eq!(after_working_days(NaiveDate::MAX, n), by_steps(NaiveDate::MAX, n), "MAX + {n}");
+        let near = NaiveDate::MAX.checked_sub_days(chrono::Days::new(3)).unwrap();
+        assert_eq!(after_working_days(near, n), by_steps(near, n), "MAX - 3 + {n}");
+    }
+}

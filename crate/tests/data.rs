@@ -194,3 +194,42 @@ fn sha256_hex(msg: &[u8]) -> String {
     }
     h.iter().map(|x| format!("{x:08x}")).collect()
 }
+
+/// The in-force periods `build.rs` computes (`data::InForce`) say what each provision's own interval
+/// says, on every day a wording starts or ends, the days either side, and days far before and after.
+#[test]
+fn in_force_periods_agree_with_each_provision_s_interval() {
+    use chrono::NaiveDate;
+    use tekser_rules::data::{InForce, PROVISIONS};
+    let edges = PROVISIONS.iter().flat_map(|p| [p.from, p.until]).flatten();
+    let mut days: Vec<NaiveDate> =
+        edges.flat_map(|d| [d.pred_opt(), Some(d), d.succ_opt()]).flatten().chain([NaiveDate::MIN, NaiveDate::MAX]).collect();
+    days.extend([(1990, 1, 1), (2026, 3, 20), (2100, 12, 31)].map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap()));
+    assert!(PROVISIONS.iter().any(|p| p.until.is_some()) && PROVISIONS.iter().any(|p| p.from.is_some()));
+    for day in days {
+        let set = InForce::on(day);
+        for p in PROVISIONS {
+            assert_eq!(set.holds(p), p.in_force(day), "{} on {day}", p.id);
+        }
+    }
+    for (i, p) in PROVISIONS.iter().enumerate() {
+        assert_eq!(usize::from(p.index), i, "{}", p.id);
+    }
+    for (i, a) in tekser_rules::data::ACTS.iter().enumerate() {
+        assert_eq!(usize::from(a.index), i, "{}", a.id);
+    }
+}
+
+/// A field id is the field's place in interview order, and names it back.
+#[test]
+fn field_ids_are_places_in_interview_order() {
+    use tekser_rules::answers::{all_fields, FieldId, FIELD_PATHS};
+    let paths: Vec<&str> = all_fields().map(|f| f.path).collect();
+    assert_eq!(FIELD_PATHS.to_vec(), paths);
+    for (i, p) in paths.iter().enumerate() {
+        let id = FieldId::find(p).unwrap_or_else(|| panic!("{p}"));
+        assert_eq!((id.index(), id.path()), (i, *p));
+    }
+    assert_eq!(FieldId::find("person.nothing"), None);
+    assert_eq!(tekser_rules::fact!("person.status").path(), "person.status");
+}

@@ -4,8 +4,9 @@
 //! an npm-style package (`target/js-lib/tekser/`). Glue only: every rule, text and date comes from
 //! `tekser-rules`, and the answers are read and worded as `tekser check` reads and words a file.
 //!
-//! - `evaluate(answers, { asOf, lang })`: the report, the very value `tekser check --format json`
-//!   prints (the same `Serialize`), as a plain object;
+//! - `evaluate(answers, { asOf, lang, compact })`: the report, the very value `tekser check --format
+//!   json` prints (the same `Serialize`), as a plain object; with `compact: true`, what `--format
+//!   json-compact` prints (each citation by its id, the citations once in `citations`);
 //! - `validate(answers, { asOf, lang })`: the bad answers, each with its field and translated message;
 //! - `questions(answers, { asOf, lang })`: the facts still to ask, in interview order, with their
 //!   words, kinds and options;
@@ -76,8 +77,7 @@ fn checked(answers: &JsValue, o: Options) -> Result<(Answers, chrono::NaiveDate)
     Ok((a, day))
 }
 
-fn report(answers: &JsValue, options: &JsValue) -> Result<Report, JsValue> {
-    let o = read::options(options).map_err(|f| thrown(f, None))?;
+fn report(answers: &JsValue, o: Options) -> Result<Report, JsValue> {
     let (a, as_of) = checked(answers, o)?;
     Ok(tekser_rules::evaluate(&a, &Context { as_of }))
 }
@@ -87,7 +87,14 @@ fn report(answers: &JsValue, options: &JsValue) -> Result<Report, JsValue> {
 /// refusal grounds and limits, and the rules' edition. Throws on bad answers or options.
 #[wasm_bindgen(skip_typescript)]
 pub fn evaluate(answers: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
-    to_js(&report(answers, options)?)
+    let o = read::options(options).map_err(|f| thrown(f, None))?;
+    let compact = o.compact;
+    let report = report(answers, o)?;
+    if compact {
+        to_js(&tekser_rules::compact::Compact(&report))
+    } else {
+        to_js(&report)
+    }
 }
 
 /// Every bad answer, each with its field and message in the language asked for: one when the
@@ -240,4 +247,20 @@ pub fn calendar(year: &JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
     let every_day = chrono::NaiveDate::from_ymd_opt(year, 1, 1).into_iter().flat_map(|d| d.iter_days()).take_while(|d| d.year() == year);
     let working_days = every_day.filter(|d| cal::is_working_day(*d)).count() as u32;
     to_js(&Calendar { year, published: cal::year_published(year), working_days, days })
+}
+
+/// For the benchmark only (`bench/wasm/evaluate.mjs`), not part of the library's API: evaluates the
+/// answers `times` times inside WebAssembly (read and checked once) and returns the number of
+/// reasons of the last report, so the rules' own time is measured apart from turning a report
+/// into JavaScript objects.
+#[wasm_bindgen(js_name = benchEvaluate, skip_typescript)]
+pub fn bench_evaluate(answers: &JsValue, options: &JsValue, times: u32) -> Result<u32, JsValue> {
+    let o = read::options(options).map_err(|f| thrown(f, None))?;
+    let (a, as_of) = checked(answers, o)?;
+    let mut reasons = 0;
+    for _ in 0..times {
+        let report = tekser_rules::evaluate(core::hint::black_box(&a), &Context { as_of });
+        reasons = report.outcomes.iter().map(|o| o.reasons.len()).sum::<usize>();
+    }
+    Ok(u32::try_from(reasons).unwrap_or(u32::MAX))
 }

@@ -35,6 +35,8 @@ impl Fault {
 pub struct Options {
     pub as_of: Option<NaiveDate>,
     pub lang: Lang,
+    /// `evaluate` returns the compact report (`tekser check --format json-compact`).
+    pub compact: bool,
 }
 
 /// The options from a JS object (`undefined` and `null` give the defaults: Kazakh, no date).
@@ -48,7 +50,11 @@ pub fn options(v: &JsValue) -> Result<Options, Fault> {
         None => None,
         Some(d) => Some(date(&d).ok_or_else(|| Fault::on("asOf", format!("asOf: {}", text::word("input_file.expected.date", lang))))?),
     };
-    Ok(Options { as_of, lang })
+    let compact = match get("compact") {
+        None => false,
+        Some(c) => c.as_bool().ok_or_else(|| Fault::on("compact", format!("compact: {}", text::word("input_file.expected.bool", lang))))?,
+    };
+    Ok(Options { as_of, lang, compact })
 }
 
 /// An unknown language cannot be answered in itself: the message is in all three.

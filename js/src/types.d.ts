@@ -15,6 +15,8 @@ export type ServiceCode = "phc" | "medical_licence" | "trp" | "registration";
 export interface Options {
   asOf?: DateString | Date;
   lang?: Lang;
+  /** `evaluate` only: return the `CompactReport` (each citation by its id) instead of the `Report`. */
+  compact?: boolean;
 }
 
 /**
@@ -91,6 +93,28 @@ export interface Report {
   edition: Edition;
   outcomes: Outcome[];
 }
+
+/**
+ * The compact form of a report (`evaluate(answers, { compact: true })`, `tekser check --format
+ * json-compact`): the report with every `citation` written as its provision id, and each provision
+ * cited once, by id, in `citations` (in the data's order). Putting `citations[id]` back in place of
+ * each id gives the `Report` exactly.
+ */
+export interface CompactReport {
+  as_of: DateString;
+  edition: Edition;
+  outcomes: Compacted<Outcome>[];
+  citations: Record<string, Citation>;
+}
+
+/** `T` with every `Citation` in it written as its id. */
+export type Compacted<T> = T extends Citation
+  ? string
+  : T extends (infer U)[]
+    ? Compacted<U>[]
+    : T extends object
+      ? { [K in keyof T]: Compacted<T[K]> }
+      : T;
 
 /** The rules' edition: an id and the SHA-256 of all rule data. */
 export interface Edition {
@@ -261,7 +285,9 @@ export interface SpecialDay {
 }
 
 /** The report for the answers, as `tekser check --format json` prints it. Throws a `TekserError`. */
-export function evaluate(answers: Answers | string, options?: Options): Report;
+export function evaluate(answers: Answers | string, options?: Options & { compact?: false }): Report;
+/** The compact report, as `tekser check --format json-compact` prints it. Throws a `TekserError`. */
+export function evaluate(answers: Answers | string, options: Options & { compact: true }): CompactReport;
 /** Every bad answer with its field and translated message; empty when the answers can be evaluated. */
 export function validate(answers: Answers | string, options?: Options): FieldError[];
 /** The questions still to ask, in interview order. Throws a `TekserError`. */

@@ -4,6 +4,8 @@
 //    report, written as JSON text, equals `tekser check --format json --as-of …` byte for byte (one
 //    difference of notation is allowed and checked to be the only one: serde_json writes a whole
 //    decimal number as `5.0`, JavaScript has no such number and writes `5`);
+//  - the compact report (`evaluate(…, { compact: true })`) equals `tekser check --format json-compact`
+//    byte for byte in the same way, for every scenario and example, and a bad `compact` option is refused;
 //  - bad answers: the message and field of the thrown error and of validate equal the CLI's words, in
 //    kk, ru and en; a list, an unknown question and NaN are refused, never dropped;
 //  - questions: the missing facts each scenario expects, in its order (the interview order);
@@ -55,11 +57,11 @@ const wholeDecimals = (text) => text.replace(/(?<=[:\[,]\s*-?\d+)\.0(?=\s*[,\n\]
  * Throws unless the library's report for `answers` on `asOf` (none: the application date) is the
  * CLI's, byte for byte as JSON text, or both refuse the answers in the same words.
  */
-function sameAsCli(answers, asOf, what) {
-  const native = tekser(answers, ...(asOf ? ['--as-of', asOf] : []), '--format', 'json', '--lang', 'en');
+function sameAsCli(answers, asOf, what, compact = false) {
+  const native = tekser(answers, ...(asOf ? ['--as-of', asOf] : []), '--format', compact ? 'json-compact' : 'json', '--lang', 'en');
   let js;
   try {
-    js = JSON.stringify(lib.evaluate(answers, { asOf, lang: 'en' }), null, 2) + '\n';
+    js = JSON.stringify(lib.evaluate(answers, { asOf, lang: 'en', compact }), null, 2) + '\n';
   } catch (e) {
     assert.notEqual(native.status, 0, `${what}: the library refused what the CLI took: ${e.message}`);
     assert.equal(e.message, native.stderr, `${what}: the same refusal`);
@@ -107,6 +109,20 @@ test('the examples, on their application day and on other days, equal tekser che
   // A JSON text is read as the CLI reads a file (a byte-order mark skipped).
   const text = readFileSync(join(root, 'examples/phc.json'), 'utf8');
   assert.deepEqual(lib.evaluate('\ufeff' + text, { asOf: '2026-03-02' }), lib.evaluate(JSON.parse(text), { asOf: '2026-03-02' }));
+});
+
+test('the compact report equals tekser check --format json-compact, byte for byte', () => {
+  const all = [...scenarios.map((s) => [s.answers, s.as_of, s.name]), ...examples.map((e) => [e.answers, undefined, e.name])];
+  for (const [answers, asOf, name] of all) assert.equal(sameAsCli(answers, asOf, `compact: ${name}`, true), 'equal');
+  const example = examples[3].answers;
+  const compact = lib.evaluate(example, { compact: true });
+  const full = lib.evaluate(example, { compact: false });
+  const cited = compact.outcomes[0].reasons[0].citation;
+  assert.equal(typeof cited, 'string');
+  assert.deepEqual(compact.citations[cited], full.outcomes[0].reasons[0].citation);
+  assert.ok(JSON.stringify(compact).length < JSON.stringify(full).length);
+  assert.throws(() => lib.evaluate(example, { compact: 'yes' }), (e) => e.field === 'compact');
+  console.log(`compact: ${all.length} reports equal to the CLI's; ${examples[3].name}: ${JSON.stringify(full).length} B full, ${JSON.stringify(compact).length} B compact`);
 });
 
 test('bad answers: the error and validate carry the CLI words and the field, in kk, ru and en', () => {

@@ -261,6 +261,94 @@ pub fn all_fields() -> impl Iterator<Item = &'static Field> {
     PERSON_FIELDS.iter().chain(phc::FIELDS).chain(licence::FIELDS).chain(trp::FIELDS).chain(registration::FIELDS).chain(APPLICATION_FIELDS)
 }
 
+/// The number of fields of [`all_fields`].
+const FIELD_COUNT: usize = PERSON_FIELDS.len()
+    + phc::FIELDS.len()
+    + licence::FIELDS.len()
+    + trp::FIELDS.len()
+    + registration::FIELDS.len()
+    + APPLICATION_FIELDS.len();
+
+/// Every field path in interview order ([`all_fields`]), built at compile time: a [`FieldId`] is
+/// an index into it.
+pub static FIELD_PATHS: [&str; FIELD_COUNT] = {
+    let groups: [&[Field]; 6] = [PERSON_FIELDS, phc::FIELDS, licence::FIELDS, trp::FIELDS, registration::FIELDS, APPLICATION_FIELDS];
+    let mut paths = [""; FIELD_COUNT];
+    let (mut g, mut n) = (0, 0);
+    while g < groups.len() {
+        let mut i = 0;
+        while i < groups[g].len() {
+            paths[n] = groups[g][i].path;
+            (i, n) = (i + 1, n + 1);
+        }
+        g += 1;
+    }
+    paths
+};
+
+/// A field by its place in interview order: one byte, so a reason keeps the facts it uses inline,
+/// and facts sort into interview order by comparing their ids. Made at compile time from a path by
+/// [`fact!`](crate::fact) (an unknown path does not compile).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FieldId(u8);
+
+impl FieldId {
+    /// The id of `path`; panics on an unknown path, at compile time when used in a constant (as
+    /// [`fact!`](crate::fact) does).
+    pub const fn of(path: &str) -> FieldId {
+        match FieldId::find(path) {
+            Some(id) => id,
+            None => panic!("not a field path of answers::all_fields"),
+        }
+    }
+
+    /// The id of `path`, if it is a field.
+    pub const fn find(path: &str) -> Option<FieldId> {
+        let mut i = 0;
+        while i < FIELD_PATHS.len() {
+            if same(FIELD_PATHS[i].as_bytes(), path.as_bytes()) {
+                return Some(FieldId(i as u8));
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The field's path, e.g. `person.status`.
+    pub fn path(self) -> &'static str {
+        FIELD_PATHS[usize::from(self.0)]
+    }
+
+    /// Its place in interview order.
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+}
+
+const _: () = assert!(FIELD_COUNT <= 128, "FieldId and the missing facts' bit set of Outcome::finish hold 128 fields");
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The [`FieldId`] of a field path, checked at compile time: `fact!("person.status")`.
+#[macro_export]
+macro_rules! fact {
+    ($path:literal) => {
+        const { $crate::answers::FieldId::of($path) }
+    };
+}
+
 /// The fields still to ask after `report`, in interview order ([`all_fields`]: the person first, then
 /// each service's own, the application last): what the rules miss, and, where the person may still
 /// apply (a service neither "not eligible" nor "not applicable"), the facts that refine a checklist

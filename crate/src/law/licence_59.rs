@@ -17,7 +17,7 @@ use crate::answers::licence::{LicenceAction, LicenceAnswers, LicenceApplicant};
 use crate::data::*;
 use crate::deadline::{add_working_days, subtract_working_days, Term};
 use crate::report::{Channel, Check, Fee, Limit, Milestone, MilestoneKind, Outcome, Service};
-use crate::{Answers, Context};
+use crate::{fact, Answers, Context};
 use chrono::NaiveDate;
 
 pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
@@ -43,7 +43,7 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
     refusal_grounds(&mut out, l, action);
     appeal(&mut out);
 
-    out.finish(ctx.as_of, &crate::answers::field_order(crate::answers::licence::FIELDS))
+    out.finish(ctx.as_of)
 }
 
 /// Three-valued "and": false if any is false, true if all are true, otherwise unknown.
@@ -91,12 +91,12 @@ fn action_open(out: &mut Outcome, l: &LicenceAnswers) {
         Some(LicenceAction::Reissue) => (&P_59_LIST_I3_A2, l.holds_licence),
         Some(LicenceAction::Duplicate) => (&P_59_LIST_I3_A3, all(&[l.holds_licence, l.paper_licence, l.paper_lost_or_damaged])),
     };
-    let mut c = Check::new("licence.action_open", citation).scope().uses("licence.holds_licence", l.holds_licence.is_some());
-    c = c.uses("licence.action", l.action.is_some());
+    let mut c = Check::new("licence.action_open", citation).scope().uses(fact!("licence.holds_licence"), l.holds_licence.is_some());
+    c = c.uses(fact!("licence.action"), l.action.is_some());
     if l.action == Some(LicenceAction::Duplicate) {
         c = c
-            .uses("licence.paper_licence", l.paper_licence.is_some())
-            .uses("licence.paper_lost_or_damaged", l.paper_lost_or_damaged.is_some());
+            .uses(fact!("licence.paper_licence"), l.paper_licence.is_some())
+            .uses(fact!("licence.paper_lost_or_damaged"), l.paper_lost_or_damaged.is_some());
     }
     out.reason(c.status(status));
 }
@@ -109,7 +109,7 @@ fn action_open(out: &mut Outcome, l: &LicenceAnswers) {
 fn portal_with_eds(out: &mut Outcome, a: &Answers) {
     let eds = a.licence.has_eds;
     // Getting an EDS is a step before applying, not a refusal: the portal stays the way to apply.
-    out.reason(Check::new("licence.has_eds", &P_59_LIST_I10_S2).step().uses("licence.has_eds", eds.is_some()).status(eds));
+    out.reason(Check::new("licence.has_eds", &P_59_LIST_I10_S2).step().uses(fact!("licence.has_eds"), eds.is_some()).status(eds));
     let why = match eds {
         Some(true) => "licence.portal_with_eds",
         Some(false) => "licence.no_eds",
@@ -125,7 +125,7 @@ fn portal_with_eds(out: &mut Outcome, a: &Answers) {
         out.reason(
             Check::new("licence.portal_channel", &P_59_LIST_I2)
                 .step()
-                .uses("application.channel", true)
+                .uses(fact!("application.channel"), true)
                 .status(Some(ch == Channel::EgovEds)),
         );
     }
@@ -402,21 +402,28 @@ fn refusal_grounds(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction)
     let not = |b: Option<bool>| b.map(|x| !x);
     // 1) a court decision (sentence) in force suspending or prohibiting the licensed activity.
     out.reason(
-        Check::new("licence.no_court_ban", &P_59_LIST_I9_S1).uses("licence.court_ban", l.court_ban.is_some()).status(not(l.court_ban)),
+        Check::new("licence.no_court_ban", &P_59_LIST_I9_S1)
+            .uses(fact!("licence.court_ban"), l.court_ban.is_some())
+            .status(not(l.court_ban)),
     );
     out.refusal_ground("licence.court_ban", &P_59_LIST_I9_S1);
     // 2) the licence fee has not been paid — for an annex alone the List states no fee. Paying is a
     // step before applying (the provider checks the payment in state systems, para 8 s5).
     if !(action == LicenceAction::Issue && l.annex_only == Some(true)) {
         out.reason(
-            Check::new("licence.fee_paid", &P_59_LIST_I9_S2).step().uses("licence.fee_paid", l.fee_paid.is_some()).status(l.fee_paid),
+            Check::new("licence.fee_paid", &P_59_LIST_I9_S2)
+                .step()
+                .uses(fact!("licence.fee_paid"), l.fee_paid.is_some())
+                .status(l.fee_paid),
         );
     }
     out.refusal_ground("licence.fee_not_paid", &P_59_LIST_I9_S2);
     // 3) the applicant does not meet the qualification requirements.
     let q = l.meets_qualification_requirements;
     out.reason(
-        Check::new("licence.meets_qualification", &P_59_LIST_I9_S3).uses("licence.meets_qualification_requirements", q.is_some()).status(q),
+        Check::new("licence.meets_qualification", &P_59_LIST_I9_S3)
+            .uses(fact!("licence.meets_qualification_requirements"), q.is_some())
+            .status(q),
     );
     out.refusal_ground("licence.qualification", &P_59_LIST_I9_S3);
     // 4) a negative answer of the approving body, or a negative permit-control conclusion.
@@ -424,7 +431,7 @@ fn refusal_grounds(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction)
     // 5) a court, on a bailiff's submission, temporarily prohibits issuing a licence to the debtor.
     out.reason(
         Check::new("licence.no_bailiff_ban", &P_59_LIST_I9_S5)
-            .uses("licence.bailiff_ban", l.bailiff_ban.is_some())
+            .uses(fact!("licence.bailiff_ban"), l.bailiff_ban.is_some())
             .status(not(l.bailiff_ban)),
     );
     out.refusal_ground("licence.bailiff_ban", &P_59_LIST_I9_S5);
@@ -433,7 +440,9 @@ fn refusal_grounds(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction)
     // 7) a court decision in force depriving the applicant of a special right connected with the service.
     let d = l.deprived_of_special_right;
     out.reason(
-        Check::new("licence.special_right_kept", &P_59_LIST_I9_S7).uses("licence.deprived_of_special_right", d.is_some()).status(not(d)),
+        Check::new("licence.special_right_kept", &P_59_LIST_I9_S7)
+            .uses(fact!("licence.deprived_of_special_right"), d.is_some())
+            .status(not(d)),
     );
     out.refusal_ground("licence.special_right_deprived", &P_59_LIST_I9_S7);
     // 8) no consent to access personal data of restricted access (also needed for para 8's state data):
@@ -442,7 +451,7 @@ fn refusal_grounds(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction)
     out.reason(
         Check::new("licence.consent_personal_data", &P_59_LIST_I9_S8)
             .step()
-            .uses("licence.consents_to_personal_data", c.is_some())
+            .uses(fact!("licence.consents_to_personal_data"), c.is_some())
             .status(c),
     );
     out.refusal_ground("licence.no_consent", &P_59_LIST_I9_S8);

@@ -17,7 +17,7 @@ use crate::answers::{age_on, LegalStatus};
 use crate::data::*;
 use crate::deadline::Term;
 use crate::report::{Channel, Check, Milestone, MilestoneKind, Outcome, Service};
-use crate::{Answers, Context};
+use crate::{fact, Answers, Context};
 use chrono::{Datelike, NaiveDate};
 
 pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
@@ -49,7 +49,7 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
     refusal_grounds(&mut out);
     out.note("phc.automatic_detachment", &P_PHC_DETACHMENT);
 
-    out.finish(ctx.as_of, &crate::answers::field_order(crate::answers::phc::FIELDS))
+    out.finish(ctx.as_of)
 }
 
 // ------------------------------------------------------------------ opening paragraph: the uses
@@ -72,7 +72,7 @@ fn ground_to_apply(out: &mut Outcome, phc: &PhcAnswers) {
         Some(PhcReason::FirstAttachment) => (&P_194_PAGE_DOCS_9, Some(true)),
         Some(PhcReason::Other) => (&P_194_PAGE_REASONS, Some(false)),
     };
-    let mut check = Check::new("phc.ground_to_apply", citation).uses("phc.reason", phc.reason.is_some());
+    let mut check = Check::new("phc.ground_to_apply", citation).uses(fact!("phc.reason"), phc.reason.is_some());
     if phc.reason == Some(PhcReason::Other) {
         check = check.rests_on(Provenance::Unverified);
     }
@@ -94,7 +94,7 @@ fn free_change_limit(out: &mut Outcome, phc: &PhcAnswers, ctx: &Context) {
     let basis = phc.changes_this_year.map_or(Provenance::Source, |used| p.basis_where(ctx.as_of, |l| i64::from(used) < *l));
     let mut check = Check::new("phc.free_change_limit", &P_194_PAGE_REASONS_2).rests_on(basis);
     if limit.is_some() {
-        check = check.uses("phc.changes_this_year", phc.changes_this_year.is_some());
+        check = check.uses(fact!("phc.changes_this_year"), phc.changes_this_year.is_some());
     }
     out.reason(check.status(within));
 }
@@ -116,7 +116,7 @@ fn campaign_window(out: &mut Outcome, a: &Answers, ctx: &Context) {
     let basis = PARAM_PHC_CAMPAIGN_WINDOW.basis_where(ctx.as_of, |w| w.contains(day));
     let mut check = Check::new("phc.campaign_window", &P_194_PAGE_REASONS_3).rests_on(basis);
     if a.application.date.is_some() {
-        check = check.uses("application.date", true);
+        check = check.uses(fact!("application.date"), true);
     }
     out.reason(check.status(open));
     if open != Some(true) {
@@ -273,11 +273,11 @@ fn covered_person(out: &mut Outcome, a: &Answers) {
     let status = a.person.status;
     let check = if insurance_based(status) {
         Check::new("phc.covered_person", &P_PHC_COVERED_INSURED)
-            .uses("person.status", true)
-            .uses("phc.has_insurance", a.phc.has_insurance.is_some())
+            .uses(fact!("person.status"), true)
+            .uses(fact!("phc.has_insurance"), a.phc.has_insurance.is_some())
             .status(a.phc.has_insurance)
     } else {
-        Check::new("phc.covered_person", &P_PHC_COVERED).uses("person.status", status.is_some()).status(status.map(|_| true))
+        Check::new("phc.covered_person", &P_PHC_COVERED).uses(fact!("person.status"), status.is_some()).status(status.map(|_| true))
     };
     out.reason(check);
 }
@@ -289,21 +289,21 @@ fn covered_person(out: &mut Outcome, a: &Answers) {
 fn applicant_by_age(out: &mut Outcome, phc: &PhcAnswers, minor: Option<bool>, dob_answered: Option<bool>) {
     let check = Check::new("phc.applicant_by_age", &P_PHC_MINORS);
     let uses_dob = |c: Check| match dob_answered {
-        Some(answered) => c.uses("person.date_of_birth", answered),
+        Some(answered) => c.uses(fact!("person.date_of_birth"), answered),
         None => c,
     };
     let r = match phc.applicant {
-        Some(PhcApplicant::Guardian | PhcApplicant::Proxy) => check.uses("phc.applicant", true).status(Some(true)),
+        Some(PhcApplicant::Guardian | PhcApplicant::Proxy) => check.uses(fact!("phc.applicant"), true).status(Some(true)),
         Some(PhcApplicant::Myself) => {
             // Secondary, so a minor applying alone is not refused by it; the page itself routes
             // out-of-town students under 18 through their university's request (194-page-docs-8).
             if minor == Some(true) {
                 out.note("phc.minor_routes", &P_194_PAGE_DOCS_8);
             }
-            uses_dob(check).uses("phc.applicant", true).status(minor.map(|m| !m))
+            uses_dob(check).uses(fact!("phc.applicant"), true).status(minor.map(|m| !m))
         }
-        Some(PhcApplicant::Parent) => uses_dob(check).uses("phc.applicant", true).status(minor),
-        None => uses_dob(check).uses("phc.applicant", false).status(None),
+        Some(PhcApplicant::Parent) => uses_dob(check).uses(fact!("phc.applicant"), true).status(minor),
+        None => uses_dob(check).uses(fact!("phc.applicant"), false).status(None),
     };
     out.reason(r);
 }
@@ -316,15 +316,15 @@ fn territorial_unit(out: &mut Outcome, phc: &PhcAnswers) {
     // exception (secondary) can only let a person in, so it is cited when it does or may apply.
     let r = match phc.organisation_in_residence_unit {
         Some(false) if phc.border_area == Some(false) => Check::new("phc.territorial_unit", &P_PHC_TERRITORY_UNIT)
-            .uses("phc.organisation_in_residence_unit", true)
-            .uses("phc.border_area", true)
+            .uses(fact!("phc.organisation_in_residence_unit"), true)
+            .uses(fact!("phc.border_area"), true)
             .status(Some(false)),
         Some(false) => Check::new("phc.territorial_unit", &P_PHC_TERRITORY_BORDER)
-            .uses("phc.organisation_in_residence_unit", true)
-            .uses("phc.border_area", phc.border_area.is_some())
+            .uses(fact!("phc.organisation_in_residence_unit"), true)
+            .uses(fact!("phc.border_area"), phc.border_area.is_some())
             .status(phc.border_area),
         inside => Check::new("phc.territorial_unit", &P_PHC_TERRITORY_UNIT)
-            .uses("phc.organisation_in_residence_unit", inside.is_some())
+            .uses(fact!("phc.organisation_in_residence_unit"), inside.is_some())
             .status(inside),
     };
     out.reason(r);

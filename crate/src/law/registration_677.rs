@@ -16,10 +16,10 @@ use super::pilot_500_801 as pilot;
 use crate::answers::registration::{
     LongStayReason, OwnerType, PassportState, PlaceType, RegistrationAnswers, RegistrationKind, Relation, RestrictedCategory,
 };
-use crate::answers::{age_on, LegalStatus};
+use crate::answers::{age_on, FieldId, LegalStatus};
 use crate::data::*;
 use crate::report::{Channel, Check, Limit, Milestone, MilestoneKind, Outcome, Role, Service, Status};
-use crate::{Answers, Context};
+use crate::{fact, Answers, Context};
 use chrono::{Days, Months, NaiveDate};
 
 /// Who the person is for these Rules.
@@ -116,10 +116,6 @@ fn out_of_scope(out: &Outcome) -> bool {
     out.reasons.iter().any(|r| r.role == Role::Scope && r.status == Status::NotMet)
 }
 
-fn fields() -> Vec<&'static str> {
-    crate::answers::field_order(crate::answers::registration::FIELDS)
-}
-
 pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
     let case = match (a.person.status, a.registration.kind) {
         (Some(LegalStatus::Refugee), _) => "refugee_record",
@@ -131,12 +127,12 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
 
     p3_p5_who_is_registered(&mut out, &f);
     if out_of_scope(&out) {
-        return out.finish(f.as_of, &fields());
+        return out.finish(f.as_of);
     }
     p5_p13_registration_needed(&mut out, &f);
     p13_temporary_exclusions(&mut out, &f);
     if out_of_scope(&out) {
-        return out.finish(f.as_of, &fields());
+        return out.finish(f.as_of);
     }
     p4_place_and_consent(&mut out, &f);
     let astana = p4_astana_norm(&mut out, &f);
@@ -148,7 +144,7 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
     p3_channels(&mut out, &f, astana.as_ref());
     consent_documents(&mut out, &f);
     fee(&mut out, &f);
-    out.finish(f.as_of, &fields())
+    out.finish(f.as_of)
 }
 
 // ============================================================================ paras 3, 5, 6, 14, 15
@@ -168,10 +164,10 @@ fn p3_p5_who_is_registered(out: &mut Outcome, f: &Facts) {
         Some(Group::Serviceman) => &P_677_P15,
         Some(Group::NotCovered) => &P_677_P14,
     };
-    let mut c = Check::new("reg.person_covered", cite).scope().uses("person.status", p.status.is_some());
+    let mut c = Check::new("reg.person_covered", cite).scope().uses(fact!("person.status"), p.status.is_some());
     match p.status {
-        Some(LegalStatus::Kandas) => c = c.uses("registration.has_residence_permit", f.r.has_residence_permit.is_some()),
-        Some(LegalStatus::TemporaryResident) => c = c.uses("registration.cis_serviceman", f.r.cis_serviceman.is_some()),
+        Some(LegalStatus::Kandas) => c = c.uses(fact!("registration.has_residence_permit"), f.r.has_residence_permit.is_some()),
+        Some(LegalStatus::TemporaryResident) => c = c.uses(fact!("registration.cis_serviceman"), f.r.cis_serviceman.is_some()),
         _ => {}
     }
     out.reason(c.status(f.group.map(|g| g != Group::NotCovered)));
@@ -186,7 +182,7 @@ fn p3_p5_who_is_registered(out: &mut Outcome, f: &Facts) {
     let min = int(&PARAM_REG_MIN_AGE, f.as_of);
     let cite = if f.group == Some(Group::Citizen) { &P_677_P3_A2 } else { &P_677_P3_A6 };
     let adult_enough = f.age.map(|a| i64::from(a) >= min);
-    out.reason(Check::new("reg.age_14", cite).scope().uses("person.date_of_birth", f.age.is_some()).status(adult_enough));
+    out.reason(Check::new("reg.age_14", cite).scope().uses(fact!("person.date_of_birth"), f.age.is_some()).status(adult_enough));
     if adult_enough == Some(false) {
         out.note("reg.child_residence_of_representatives", &P_677_P3_A6);
         return;
@@ -205,7 +201,7 @@ fn p3_p5_who_is_registered(out: &mut Outcome, f: &Facts) {
     out.reason(
         Check::new("reg.not_under_guardianship", &P_677_P3_A6)
             .info()
-            .uses("registration.under_guardianship", ward.is_some())
+            .uses(fact!("registration.under_guardianship"), ward.is_some())
             .status(ward.map(|w| !w)),
     );
     if ward == Some(true) {
@@ -224,7 +220,7 @@ fn p5_p13_registration_needed(out: &mut Outcome, f: &Facts) {
     let c = Check::new("reg.registration_needed", &P_677_P5_S1).scope();
     match f.kind {
         None => {
-            out.reason(c.uses("registration.kind", false).status(None));
+            out.reason(c.uses(fact!("registration.kind"), false).status(None));
         }
         Some(RegistrationKind::Permanent) => {
             let cite: &'static Provision = match f.group {
@@ -232,10 +228,12 @@ fn p5_p13_registration_needed(out: &mut Outcome, f: &Facts) {
                 Some(Group::Serviceman) => &P_677_P15,
                 _ => &P_677_P5_S1,
             };
-            out.reason(Check::new("reg.registration_needed", cite).scope().uses("registration.kind", true).status(Some(true)));
+            out.reason(Check::new("reg.registration_needed", cite).scope().uses(fact!("registration.kind"), true).status(Some(true)));
         }
         Some(RegistrationKind::Temporary) if f.group == Some(Group::Serviceman) => {
-            out.reason(Check::new("reg.registration_needed", &P_677_P15).scope().uses("registration.kind", true).status(Some(false)));
+            out.reason(
+                Check::new("reg.registration_needed", &P_677_P15).scope().uses(fact!("registration.kind"), true).status(Some(false)),
+            );
         }
         Some(RegistrationKind::Temporary) => {
             let over = int(&PARAM_REG_TEMPORARY_OVER_MONTHS, f.as_of);
@@ -246,9 +244,9 @@ fn p5_p13_registration_needed(out: &mut Outcome, f: &Facts) {
             out.reason(
                 Check::new("reg.registration_needed", &P_677_P13_A1)
                     .scope()
-                    .uses("registration.kind", true)
-                    .uses("registration.arrival_date", r.arrival_date.is_some())
-                    .uses("registration.stay_until", r.stay_until.is_some())
+                    .uses(fact!("registration.kind"), true)
+                    .uses(fact!("registration.arrival_date"), r.arrival_date.is_some())
+                    .uses(fact!("registration.stay_until"), r.stay_until.is_some())
                     .status(longer),
             );
         }
@@ -270,7 +268,7 @@ fn p13_temporary_exclusions(out: &mut Outcome, f: &Facts) {
     out.reason(
         Check::new("reg.temp_age_16", &P_677_P13_A5_1)
             .scope()
-            .uses("person.date_of_birth", f.age.is_some())
+            .uses(fact!("person.date_of_birth"), f.age.is_some())
             .status(f.age.map(|a| i64::from(a) >= min)),
     );
     // 677-p13-a5.2: in a medical institution AND with a disabling impairment.
@@ -281,16 +279,16 @@ fn p13_temporary_exclusions(out: &mut Outcome, f: &Facts) {
     };
     let mut c = Check::new("reg.temp_not_disabled_patient", &P_677_P13_A5_2)
         .scope()
-        .uses("registration.in_medical_institution", r.in_medical_institution.is_some());
+        .uses(fact!("registration.in_medical_institution"), r.in_medical_institution.is_some());
     if r.in_medical_institution == Some(true) {
-        c = c.uses("registration.has_disabling_impairment", r.has_disabling_impairment.is_some());
+        c = c.uses(fact!("registration.has_disabling_impairment"), r.has_disabling_impairment.is_some());
     }
     out.reason(c.status(patient.map(|p| !p)));
     // 677-p13-a5.3: «вахталық әдіспен жұмыс істейтін адамдар».
     out.reason(
         Check::new("reg.temp_not_rotation_worker", &P_677_P13_A5_3)
             .scope()
-            .uses("registration.rotation_worker", r.rotation_worker.is_some())
+            .uses(fact!("registration.rotation_worker"), r.rotation_worker.is_some())
             .status(r.rotation_worker.map(|w| !w)),
     );
 }
@@ -304,7 +302,7 @@ fn p4_place_and_consent(out: &mut Outcome, f: &Facts) {
     // «сондай-ақ адамдар тұру (болу) үшін пайдаланылатын ғимараттар мен үй-жайларда».
     out.reason(
         Check::new("reg.place_used_for_living", &P_677_P4_A3)
-            .uses("registration.place_type", f.place.is_some())
+            .uses(fact!("registration.place_type"), f.place.is_some())
             .status(f.place.map(|p| p != Place::NotForLiving)),
     );
     if f.place == Some(Place::NotForLiving) {
@@ -315,7 +313,7 @@ fn p4_place_and_consent(out: &mut Outcome, f: &Facts) {
     let cite = if f.temporary() { &P_677_P2_S3 } else { &P_677_P4_A2 };
     out.reason(
         Check::new("reg.place_has_address", cite)
-            .uses("registration.place_has_address", r.place_has_address.is_some())
+            .uses(fact!("registration.place_has_address"), r.place_has_address.is_some())
             .status(r.place_has_address),
     );
     // 677-p11-a3: registrations at objects demolished, destroyed, dismantled or absent from the
@@ -331,15 +329,15 @@ fn p4_place_and_consent(out: &mut Outcome, f: &Facts) {
             // para 7 subpara 2), in writing or by EDS.
             let c = match r.applicant_is_owner {
                 Some(true) => {
-                    Check::new("reg.owner_consent", &P_677_P7_A2).uses("registration.applicant_is_owner", true).status(Some(true))
+                    Check::new("reg.owner_consent", &P_677_P7_A2).uses(fact!("registration.applicant_is_owner"), true).status(Some(true))
                 }
                 // Obtaining the consent is a step before applying, not a refusal.
                 Some(false) => Check::new("reg.owner_consent", &P_677_P4_A1)
                     .step()
-                    .uses("registration.applicant_is_owner", true)
-                    .uses("registration.owners_consent", r.owners_consent.is_some())
+                    .uses(fact!("registration.applicant_is_owner"), true)
+                    .uses(fact!("registration.owners_consent"), r.owners_consent.is_some())
                     .status(r.owners_consent),
-                None => Check::new("reg.owner_consent", &P_677_P4_A1).uses("registration.applicant_is_owner", false).status(None),
+                None => Check::new("reg.owner_consent", &P_677_P4_A1).uses(fact!("registration.applicant_is_owner"), false).status(None),
             };
             out.reason(c);
             if r.applicant_is_owner == Some(false) {
@@ -357,7 +355,7 @@ fn p4_place_and_consent(out: &mut Outcome, f: &Facts) {
             out.reason(
                 Check::new("reg.administration_petition", &P_677_P7_S2_2)
                     .step()
-                    .uses("registration.has_administration_petition", p.is_some())
+                    .uses(fact!("registration.has_administration_petition"), p.is_some())
                     .status(p),
             );
             out.document("reg.administration_petition", "reg.institution", &P_677_P7_S2_2, false);
@@ -396,7 +394,7 @@ fn p4_astana_norm(out: &mut Outcome, f: &Facts) -> Option<Astana> {
     }
     match r.in_astana {
         None => {
-            out.reason(Check::new("reg.astana_within_norm", &P_677_P4_A4).uses("registration.in_astana", false).status(None));
+            out.reason(Check::new("reg.astana_within_norm", &P_677_P4_A4).uses(fact!("registration.in_astana"), false).status(None));
             return None;
         }
         Some(false) => return None,
@@ -422,8 +420,8 @@ fn p4_astana_norm(out: &mut Outcome, f: &Facts) -> Option<Astana> {
     let over = counts.map(|(area, n)| (f64::from(n) + 1.0) * per_person > area);
     let mut c = Check::new("reg.astana_within_norm", &P_677_P4_A5_1)
         .rests_on(basis)
-        .uses("registration.area_total_m2", r.area_total_m2.is_some())
-        .uses("registration.registered_count", r.registered_count.is_some());
+        .uses(fact!("registration.area_total_m2"), r.area_total_m2.is_some())
+        .uses(fact!("registration.registered_count"), r.registered_count.is_some());
     if over == Some(true) {
         // Over the norm, the exception decides: this line is shown, (A) and (B) below decide.
         c = c.info();
@@ -451,11 +449,11 @@ fn p4_astana_norm(out: &mut Outcome, f: &Facts) -> Option<Astana> {
     };
     let mut ca = Check::new("reg.astana_exception_category", &P_677_P4_A5_2).rests_on(basis);
     if owner_self {
-        ca = ca.uses("registration.applicant_is_owner", true);
+        ca = ca.uses(fact!("registration.applicant_is_owner"), true);
     } else {
-        ca = ca.uses("registration.relation_to_owner", rel.is_some());
+        ca = ca.uses(fact!("registration.relation_to_owner"), rel.is_some());
         if rel.is_some_and(|x| !x.is_excepted()) {
-            ca = ca.uses("registration.fulltime_student_in_astana", student.is_some());
+            ca = ca.uses(fact!("registration.fulltime_student_in_astana"), student.is_some());
         }
     }
     out.reason(ca.status(category));
@@ -465,7 +463,7 @@ fn p4_astana_norm(out: &mut Outcome, f: &Facts) -> Option<Astana> {
     out.reason(
         Check::new("reg.astana_no_outsider", &P_677_P4_A5_2)
             .rests_on(basis)
-            .uses("registration.outsider_registered", no_outsider.is_some())
+            .uses(fact!("registration.outsider_registered"), no_outsider.is_some())
             .status(no_outsider),
     );
     out.note("reg.astana_owner_left_out_of_b", &P_677_P4_A5_2);
@@ -506,7 +504,9 @@ fn p7_documents_and_term(out: &mut Outcome, f: &Facts) {
         match r.arriving_from_abroad {
             Some(false) => {}
             None => {
-                out.reason(Check::new("reg.abroad_documents", &P_677_P7_A3).uses("registration.arriving_from_abroad", false).status(None));
+                out.reason(
+                    Check::new("reg.abroad_documents", &P_677_P7_A3).uses(fact!("registration.arriving_from_abroad"), false).status(None),
+                );
             }
             Some(true) => {
                 if r.passport_state == Some(PassportState::LostOrExpiredAbroad) {
@@ -521,10 +521,10 @@ fn p7_documents_and_term(out: &mut Outcome, f: &Facts) {
                     _ => None,
                 };
                 let mut c = Check::new("reg.abroad_documents", &P_677_P7_A3)
-                    .uses("registration.arriving_from_abroad", true)
-                    .uses("registration.has_foreign_deregistration", d.is_some());
+                    .uses(fact!("registration.arriving_from_abroad"), true)
+                    .uses(fact!("registration.has_foreign_deregistration"), d.is_some());
                 if d != Some(true) {
-                    c = c.uses("registration.has_no_citizenship_certificate", n.is_some());
+                    c = c.uses(fact!("registration.has_no_citizenship_certificate"), n.is_some());
                 }
                 out.reason(c.status(ok));
                 if d == Some(true) {
@@ -562,12 +562,12 @@ fn p7_documents_and_term(out: &mut Outcome, f: &Facts) {
         by,
         citation: cite,
     });
-    on_time(out, f, "registration.arrival_date", r.arrival_date.is_some(), by, cite);
+    on_time(out, f, fact!("registration.arrival_date"), r.arrival_date.is_some(), by, cite);
 }
 
 /// Whether the day of application is within the term (information: lateness is a matter for the
 /// Code of Administrative Offences, outside these Rules).
-fn on_time(out: &mut Outcome, f: &Facts, field: &'static str, answered: bool, by: Option<NaiveDate>, cite: &'static Provision) {
+fn on_time(out: &mut Outcome, f: &Facts, field: FieldId, answered: bool, by: Option<NaiveDate>, cite: &'static Provision) {
     let in_time = by.map(|b| f.apply_day <= b);
     out.reason(Check::new("reg.on_time", cite).info().uses(field, answered).status(in_time));
     if in_time == Some(false) {
@@ -599,7 +599,7 @@ fn p8_refugees(out: &mut Outcome, f: &Facts) {
         by,
         citation: &P_677_P8,
     });
-    on_time(out, f, "registration.refugee_start_date", start.is_some(), by, &P_677_P8);
+    on_time(out, f, fact!("registration.refugee_start_date"), start.is_some(), by, &P_677_P8);
     out.note("reg.refugee_start_unstated", &P_677_P8);
 }
 
@@ -647,7 +647,9 @@ fn p13_term(out: &mut Outcome, f: &Facts) {
         _ => None,
     };
     let dates = |c: Check| {
-        c.info().uses("registration.arrival_date", r.arrival_date.is_some()).uses("registration.stay_until", r.stay_until.is_some())
+        c.info()
+            .uses(fact!("registration.arrival_date"), r.arrival_date.is_some())
+            .uses(fact!("registration.stay_until"), r.stay_until.is_some())
     };
     match within_year {
         None => {
@@ -659,12 +661,12 @@ fn p13_term(out: &mut Outcome, f: &Facts) {
         Some(false) => {
             // Whether the whole stay can be registered (¶4), or one year of it (¶3).
             let reason = r.long_stay_reason;
-            let mut c = dates(Check::new("reg.temp_term", &P_677_P13_A4)).uses("registration.long_stay_reason", reason.is_some());
+            let mut c = dates(Check::new("reg.temp_term", &P_677_P13_A4)).uses(fact!("registration.long_stay_reason"), reason.is_some());
             let whole = match reason {
                 None => None,
                 Some(LongStayReason::Other) => Some(false),
                 Some(LongStayReason::OfficialDuties | LongStayReason::Study) => {
-                    c = c.uses("registration.has_confirming_document", r.has_confirming_document.is_some());
+                    c = c.uses(fact!("registration.has_confirming_document"), r.has_confirming_document.is_some());
                     r.has_confirming_document
                 }
             };
@@ -690,7 +692,9 @@ fn p16_p17_special_localities(out: &mut Outcome, f: &Facts) {
     // no registration (inferred).
     match r.closed_territory {
         None => {
-            out.reason(Check::new("reg.closed_territory_permit", &P_677_P16_A2).uses("registration.closed_territory", false).status(None));
+            out.reason(
+                Check::new("reg.closed_territory_permit", &P_677_P16_A2).uses(fact!("registration.closed_territory"), false).status(None),
+            );
         }
         Some(false) => {}
         Some(true) => {
@@ -699,8 +703,8 @@ fn p16_p17_special_localities(out: &mut Outcome, f: &Facts) {
             out.reason(
                 Check::new("reg.closed_territory_permit", &P_677_P16_A2)
                     .step()
-                    .uses("registration.closed_territory", true)
-                    .uses("registration.has_closed_territory_permit", p.is_some())
+                    .uses(fact!("registration.closed_territory"), true)
+                    .uses(fact!("registration.has_closed_territory_permit"), p.is_some())
                     .status(p),
             );
             out.document("reg.closed_territory_permit", "reg.closed_territory", &P_677_P16_A2, false);
@@ -717,7 +721,7 @@ fn p16_p17_special_localities(out: &mut Outcome, f: &Facts) {
         out.reason(
             Check::new("reg.restricted_locality_not_refused", &P_677_P17_A1)
                 .info()
-                .uses("registration.restricted_category", cat.is_some())
+                .uses(fact!("registration.restricted_category"), cat.is_some())
                 .status(protected),
         );
         if protected == Some(false) {

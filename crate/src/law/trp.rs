@@ -15,7 +15,7 @@ use crate::answers::{age_on, LegalStatus, Person};
 use crate::data::*;
 use crate::deadline::Term;
 use crate::report::{Channel, Check, Limit, Milestone, MilestoneKind, Outcome, Service, Status};
-use crate::{Answers, Context};
+use crate::{fact, Answers, Context};
 use chrono::{Datelike, NaiveDate};
 
 /// The states of a dated code list in force on `as_of` (empty when the data has no value).
@@ -33,7 +33,6 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
         Some(s) => s.code(),
     };
     let mut out = Outcome::new(Service::Trp, case);
-    let order = crate::answers::field_order(crate::answers::trp::FIELDS);
 
     // Who the service is for: a foreigner or stateless person (trp-page-service) whose legal status
     // takes a TRP, 16 or older. A firm "not for you" ends here; one resting on a secondary source
@@ -44,7 +43,7 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
     }
     own_permit_age(&mut out, p, ctx.as_of);
     if out.reasons.iter().any(|r| r.role == crate::report::Role::Scope && r.status == Status::NotMet && r.firm()) {
-        return out.finish(ctx.as_of, &order);
+        return out.finish(ctx.as_of);
     }
 
     // trp-visa-free-states (secondary): only nationals of the seven visa-free states.
@@ -53,7 +52,7 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
     // trp-law-6-1 (secondary) and §3.5: a ground (subtype) on which a TRP is issued.
     out.reason(
         Check::new("trp.ground_listed", &P_TRP_LAW_6_1)
-            .uses("trp.subtype", t.subtype.is_some())
+            .uses(fact!("trp.subtype"), t.subtype.is_some())
             .status(t.subtype.map(|s| s != TrpSubtype::Other)),
     );
 
@@ -93,7 +92,7 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
         super::apply_deadline(&mut out, a, ctx.as_of, hours, Term::WorkingDays(n), &P_TRP_PAGE_TERM);
     }
 
-    out.finish(ctx.as_of, &order)
+    out.finish(ctx.as_of)
 }
 
 /// trp-page-service: "the issuance of temporary residence permits to foreigners and stateless
@@ -108,8 +107,8 @@ fn foreigner_or_stateless(p: &Person) -> crate::report::Reason {
     };
     Check::new("trp.foreigner_or_stateless", &P_TRP_PAGE_SERVICE)
         .scope()
-        .uses("person.status", p.status.is_some())
-        .uses("person.citizenship", p.citizenship.is_some())
+        .uses(fact!("person.status"), p.status.is_some())
+        .uses(fact!("person.citizenship"), p.citizenship.is_some())
         .status(foreigner)
 }
 
@@ -121,7 +120,7 @@ fn foreigner_or_stateless(p: &Person) -> crate::report::Reason {
 /// - refugees and kandas have statuses of their own that the sources at hand do not connect with a
 ///   TRP either way: not met, but resting on no source, so they confirm with the migration service.
 fn status_takes_trp(out: &mut Outcome, p: &Person) {
-    let c = Check::new("trp.status_takes_trp", &P_TRP_PAGE_SERVICE).scope().uses("person.status", p.status.is_some());
+    let c = Check::new("trp.status_takes_trp", &P_TRP_PAGE_SERVICE).scope().uses(fact!("person.status"), p.status.is_some());
     let r = match p.status {
         None => c.status(None),
         Some(LegalStatus::TemporaryResident | LegalStatus::EaeuWorker) => c.status(Some(true)),
@@ -148,7 +147,7 @@ fn own_permit_age(out: &mut Outcome, p: &Person, as_of: NaiveDate) -> Status {
     let mut check = Check::new("trp.own_permit_age", &P_TRP_AGE_16).scope();
     // Before the age is in the data the date of birth could not settle it: not asked.
     if min_age.is_some() {
-        check = check.uses("person.date_of_birth", p.date_of_birth.is_some());
+        check = check.uses(fact!("person.date_of_birth"), p.date_of_birth.is_some());
     }
     let status = out.reason(check.status(age.zip(min_age).map(|(age, min)| age >= min)));
     if let (Some(dob), Some(age), Some(min)) = (p.date_of_birth, age, min_age) {
@@ -187,7 +186,7 @@ fn visa_free_state(out: &mut Outcome, p: &Person, as_of: NaiveDate) {
     }
     out.reason(
         Check::new("trp.visa_free_state_national", &P_TRP_VISA_FREE_STATES)
-            .uses("person.citizenship", p.citizenship.is_some())
+            .uses(fact!("person.citizenship"), p.citizenship.is_some())
             .status(p.citizenship.as_deref().map(|c| codes(&PARAM_TRP_VISA_FREE_STATES, as_of).contains(&c))),
     );
 }
@@ -202,7 +201,7 @@ fn household_cap(out: &mut Outcome, t: &TrpAnswers, as_of: NaiveDate) -> crate::
     let within = t.employer_household_permits.zip(max).map(|(n, max)| i64::from(n) < max);
     let mut check = Check::new("trp.household_employer_cap", &P_TRP_PAGE_REFUSAL_HOUSEHOLD);
     if max.is_some() {
-        check = check.uses("trp.employer_household_permits", t.employer_household_permits.is_some());
+        check = check.uses(fact!("trp.employer_household_permits"), t.employer_household_permits.is_some());
     }
     check.status(within)
 }
