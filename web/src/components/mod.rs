@@ -1,6 +1,7 @@
 //! Parts of pages that take domain values and report through `on_…` callbacks.
 
 pub mod answers_link;
+pub mod beyond;
 pub mod calendar;
 pub mod citation;
 pub mod idle;

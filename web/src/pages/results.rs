@@ -3,6 +3,7 @@
 //! apply for (printed on its own), "about these rules" with a short code to quote, and the
 //! actions: print, save or load the answers, start again.
 
+use crate::components::beyond::Beyond;
 use crate::components::outcome::{next_steps, verdict_class, OutcomeView};
 use crate::components::qr::PhoneQr;
 use crate::i18n::{code, count, long_date, long_date_weekday, t};
@@ -21,6 +22,9 @@ pub fn results_page(p: &PageProps) -> Html {
     let answers = s.answers();
     let chosen = answers.application.channel;
     let report = tekser_rules::evaluate(&answers, &tekser_rules::Context { as_of });
+    // What would change each verdict, the best moment and a coming change of the rules: searched
+    // once for these answers and this day, not on every render.
+    let beyond = use_memo((answers.clone(), as_of), |(a, day)| Beyond::find(a, *day));
     // Can apply first, then could-not-tell and cannot, then the services that do not apply (folded).
     let mut outcomes = report.outcomes.clone();
     tekser_rules::order::sort_by_key(&mut outcomes, |o| match o.verdict {
@@ -40,7 +44,7 @@ pub fn results_page(p: &PageProps) -> Html {
         let printable = o.verdict.may_apply();
         html! {
             <>
-                <OutcomeView outcome={o.clone()} lang={lang} dispatch={p.dispatch.clone()} chosen={chosen} />
+                <OutcomeView outcome={o.clone()} lang={lang} dispatch={p.dispatch.clone()} chosen={chosen} beyond={Some(beyond.clone())} />
                 if printable {
                     <p class="no-print prepare">
                         <button type="button" class="primary" id={format!("prepare-{service}")} onclick={ { let svc = o.service; p.dispatch.reform(move |_| Action::Prepare(svc)) } }>
