@@ -82,8 +82,11 @@ fn what_lies_beyond_each_verdict_reads_without_keys_or_english() {
                 a.application.date = Some(june);
             }
             let report = evaluate(&a, &Context { as_of: day });
-            let beyond = Rc::new(Beyond::find(&a, day));
+            let found = tekser_beyond_worker::search(&a, day);
             for lang in Lang::ALL {
+                // As the page gets it: the worker's JSON, read by the app.
+                let json = tekser_beyond_worker::worded(&found, &report.outcomes, lang, 0.0);
+                let beyond = Rc::new(Beyond::read(&json, lang).expect("the worker's JSON reads"));
                 for o in &report.outcomes {
                     let props =
                         Props { outcome: o.clone(), lang, dispatch: Default::default(), chosen: None, beyond: Some(beyond.clone()) };
@@ -104,7 +107,7 @@ fn what_lies_beyond_each_verdict_reads_without_keys_or_english() {
                             seen.insert(section);
                         }
                     }
-                    if beyond.upcoming.as_ref().is_some_and(|d| d.changes.iter().any(|c| c.service == o.service)) {
+                    if found.upcoming.as_ref().is_some_and(|d| d.changes.iter().any(|c| c.service == o.service)) {
                         let head = tekser_rules::text::word("change.upcoming", lang);
                         assert!(
                             text.contains(head.split("{date}").last().unwrap_or_default().trim()),

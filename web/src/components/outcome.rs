@@ -130,25 +130,25 @@ pub fn outcome_view(p: &Props) -> Html {
             <p class={classes!("verdict", verdict_class(o.verdict))}><strong>{ t(&format!("verdict.{}", code(&o.verdict)), lang) }</strong></p>
             { t_opt(&format!("verdict_lead.{}", code(&o.verdict)), lang).map(|l| html! { <p class="verdict-lead">{ l }</p> }).unwrap_or_default() }
             { missed_deadline(o, lang) }
-            { beyond::upcoming_change(b, o, lang) }
+            { beyond::part(b, o, "upcoming", &p.dispatch) }
             { to_answer(o, lang, &p.dispatch) }
-            { beyond::what_settles_it(b, o, lang, &p.dispatch) }
+            { beyond::part(b, o, "settle", &p.dispatch) }
             if o.verdict == Verdict::CheckWithProvider {
                 { to_check(o, lang) }
-                { beyond::what_would_change_it(b, o, lang, &p.dispatch) }
+                { beyond::part(b, o, "whatif", &p.dispatch) }
             }
             if apply {
                 { next_steps(o, lang, p.chosen) }
-                { beyond::best_moment(b, o, lang) }
+                { beyond::part(b, o, "best", &p.dispatch) }
                 { apply_by(o, lang) }
                 { checklist(o, lang, &service) }
                 { fee(o, lang) }
-                { result_day(o, lang, b.earliest_result(o.service)) }
+                { result_day(o, lang, b.soonest(o)) }
             }
             if matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable | Verdict::NoChannelOpen) {
                 { why_not(o, lang) }
                 if o.verdict == Verdict::NoChannelOpen { { closed_channels(o, lang) } }
-                { beyond::what_would_change_it(b, o, lang, &p.dispatch) }
+                { beyond::part(b, o, "whatif", &p.dispatch) }
                 { instead(o, lang) }
                 // Said plainly, not folded: here the notes often say where the person stands instead
                 // (e.g. a child lives where the legal representatives live).
