@@ -8,8 +8,9 @@
 //!   change, said as such and never suggested; the first day one may apply (a campaign that opens);
 //!   for "could not tell", which single answer settles it and how (`tekser_rules::whatif`);
 //! - **the best moment to apply**: one sentence (apply today before the provider closes, through this
-//!   channel, to have the result on that day), a way to apply that closes soon, and the soonest result
-//!   day for the calendar (`tekser_rules::timing`);
+//!   channel, to have the result on that day) when it gives a sooner result than the moment the person
+//!   gave, a way to apply that closes soon, and the soonest result day for the calendar
+//!   (`tekser_rules::timing`);
 //! - **a change of the rules within 90 days** that changes something for this person: from which day,
 //!   and what (`tekser_rules::changes::upcoming`).
 //!
@@ -171,6 +172,11 @@ fn to_question(path: &str, label: &str, lang: Lang) -> String {
     )
 }
 
+/// A sentence that ends on a date written with a full stop ("26 марта 2026 г."): one full stop.
+fn sentence(s: &str) -> String {
+    s.replace("..", ".")
+}
+
 fn h3(text: &str) -> String {
     format!("<h3>{}</h3>", esc(text))
 }
@@ -227,8 +233,11 @@ fn what_would_change_it(f: &Found, o: &Outcome, lang: Lang) -> String {
     let opens = f.timing.iter().find(|x| x.service == o.service).and_then(|x| x.opens_on);
     let mut s = h3(&t("whatif.heading", lang));
     if let Some(d) = opens {
-        let _ =
-            write!(s, "<p class=\"opens\"><strong>{}</strong></p>", esc(&t("timing.opens", lang).replace("{date}", &long_date(d, lang))));
+        let _ = write!(
+            s,
+            "<p class=\"opens\"><strong>{}</strong></p>",
+            esc(&sentence(&t("timing.opens", lang).replace("{date}", &long_date(d, lang))))
+        );
     }
     if !w.suggestions.is_empty() {
         let _ = write!(s, "<p>{}</p><ul class=\"suggestions\">", esc(&t("whatif.if", lang)));
@@ -292,16 +301,20 @@ fn best_moment(f: &Found, o: &Outcome, lang: Lang) -> String {
         t(&format!("timing.when.{}", code(&m.when)), lang).replace("{time}", &time).replace("{date}", &long_date(m.day, lang))
     };
     let mut s = String::new();
-    if let Some(m) = &x.earliest {
+    // Said when it helps: the person's own moment (the day, hours and channel they gave) gives a later
+    // result, or they gave none.
+    let own = o.deadline.as_ref().map(|d| d.result_on);
+    if let Some(m) = x.earliest.as_ref().filter(|m| own.is_none_or(|own| m.result_on < own)) {
         let best = t("timing.best", lang)
             .replace("{when}", &when(m))
             .replace("{channel}", &channel(m.channel))
             .replace("{result}", &long_date_weekday(m.result_on, lang));
-        let _ = write!(s, "<p><strong>{}</strong>{}</p>", esc(&best), cite(m.citation, lang));
+        // Its provision is the result day's, cited under "When will I get an answer".
+        let _ = write!(s, "<p><strong>{}</strong></p>", esc(&sentence(&best)));
     }
     for (c, last, p) in &x.closing {
         let line = t("timing.closing", lang).replace("{channel}", &channel(*c)).replace("{date}", &long_date(*last, lang));
-        let _ = write!(s, "<p class=\"closing\">{}{}</p>", esc(&line), cite(p, lang));
+        let _ = write!(s, "<p class=\"closing\">{}{}</p>", esc(&sentence(&line)), cite(p, lang));
     }
     s
 }

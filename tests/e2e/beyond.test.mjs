@@ -4,8 +4,9 @@
 //   registered) suggests "at most 2" people registered and "at least 60" m², each with the condition it
 //   meets and a "Change this answer" link that opens that question; the exception it cannot reach is said
 //   as decided by something the person cannot change. Outside the PHC campaign, the day it opens.
-// - The best moment: all four services on Friday 20 March 2026: "apply today before 18:00 …" with the
-//   PHC's result on 26 March, and that day marked ◆ on the result's calendar, with its legend.
+// - The best moment: all four services on Friday 20 March 2026, meaning to apply after hours: "apply
+//   today before 18:30 …" with the licence's result on 13 April (not 14), and that day marked ◆ on the
+//   result's calendar, with its legend; applying within hours already gives it: nothing more is said.
 // - A coming change: a registration in Astana checked on 1 June 2026: from 1 July the electronic pilot
 //   ends, said with what changes.
 // - The map: the link opens the service's map of rules in a new tab, in the page's language, a table of
@@ -67,7 +68,7 @@ const WORDS = {
     change: 'Жауапты өзгерту',
     fixed: 'Мұны сіз өзгерте алмайтын мән шешеді',
     opens: 'Өтінішті 2026 ж. 1 қыркүйек бастап беруге болады.',
-    best: ['бүгін 18:00 дейін', '2026 ж. 26 наурыз'],
+    best: ['бүгін 18:30 дейін', '2026 ж. 13 сәуір'],
     soonest: '◆ нәтиженің ең ерте күні',
     upcoming: '2026 ж. 1 шілде бастап сіз үшін бір нәрсе өзгереді',
     map: 'Бұл қызметтің ережелері қалай байланысады',
@@ -81,7 +82,7 @@ const WORDS = {
     change: 'Изменить ответ',
     fixed: 'Это решает то, что вы изменить не можете',
     opens: 'Подать заявление можно с 1 сентября 2026 г.',
-    best: ['сегодня до 18:00', '26 марта 2026 г.'],
+    best: ['сегодня до 18:30', '13 апреля 2026 г.'],
     soonest: '◆ самый ранний день результата',
     upcoming: 'С 1 июля 2026 г. для вас кое-что меняется',
     map: 'Как устроены правила этой услуги',
@@ -95,7 +96,7 @@ const WORDS = {
     change: 'Change this answer',
     fixed: 'This is decided by something you cannot change',
     opens: 'You can apply from 1 September 2026.',
-    best: ['today before 18:00', '26 March 2026'],
+    best: ['today before 18:30', '13 April 2026'],
     soonest: '◆ the soonest day for the result',
     upcoming: 'From 1 July 2026, something changes for you',
     map: "How this service's rules fit together",
@@ -141,8 +142,12 @@ for (const lang of LANGS) {
   });
 
   test(`the best moment to apply, on the result's calendar (${lang})`, async () => {
-    const app = await open(lang, example('all-four'), '2026-03-20T09:00:00+05:00');
-    const phc = outcome(app.page, 'phc');
+    // The person means to apply after hours: applying today before the provider closes is sooner.
+    const all = example('all-four');
+    all.raw['application.within_hours'] = 'no';
+    const app = await open(lang, all, '2026-03-20T09:00:00+05:00');
+    const phc = outcome(app.page, 'medical_licence');
+    await phc.locator('.best-moment').waitFor();
     const best = flat(await phc.locator('.best-moment').innerText());
     for (const part of w.best) assert.ok(best.includes(part), `${part} in ${best}`);
     // Near "what to do next": right after its steps.
@@ -154,10 +159,17 @@ for (const lang of LANGS) {
     // The day is marked by a symbol and words, not by colour alone.
     const marked = fold.locator('td', { has: app.page.locator('.mark', { hasText: '◆' }) });
     assert.equal(await marked.count(), 1);
-    assert.equal((await marked.locator('.num').innerText()).trim(), '26');
+    assert.equal((await marked.locator('.num').innerText()).trim(), '13');
     const hidden = await marked.locator('.visually-hidden').textContent();
     assert.ok(hidden.includes(w.soonest.slice(2)), hidden);
+    // Full stops: one, even after a date written with one ("26 марта 2026 г.").
+    assert.ok(!best.includes('..'), best);
     await app.close();
+    // Within hours the person's own moment is the soonest: no sentence, the day still marked.
+    const own = await open(lang, example('all-four'), '2026-03-20T09:00:00+05:00');
+    await own.page.waitForFunction(() => (window.__tekserBeyond ?? []).length > 0);
+    assert.equal(await outcome(own.page, 'medical_licence').locator('.best-moment').count(), 0);
+    await own.close();
   });
 
   test(`a change of the rules within 90 days: the end of the electronic pilot (${lang})`, async () => {
@@ -178,6 +190,8 @@ for (const lang of LANGS) {
 
   test(`the map of the service's rules opens from the results (${lang})`, async () => {
     const app = await open(lang, example('registration-astana'));
+    // First in "further information", folded.
+    await outcome(app.page, 'registration').locator('details.more > summary').click();
     const link = outcome(app.page, 'registration').getByRole('link', { name: w.map });
     assert.equal(await link.getAttribute('href'), `rules/registration.${lang}.html`);
     const [map] = await Promise.all([app.context.waitForEvent('page'), link.click()]);

@@ -15,7 +15,7 @@
 //! Beyond the verdict (`components/beyond.rs`, when the page found it): a change of the rules
 //! within 90 days under the verdict; which answer settles "could not tell"; what would change a
 //! refusal; the best moment to apply after the steps, its result day on the calendar; the link to
-//! the service's map of rules.
+//! the service's map of rules, first in "further information".
 //!
 //! A figure that rests on a value not confirmed by an official source says so next to it.
 //! Citations stay one tap away: one line each, the words of the provision inside.
@@ -155,7 +155,6 @@ pub fn outcome_view(p: &Props) -> Html {
                 { list(lang, crate::h(3), "ui.notes", "note", o.notes.iter().collect()) }
             }
             { conditions(o, lang) }
-            { beyond::map_link(o, lang) }
             { more(o, lang, apply) }
         </section>
     }
@@ -491,6 +490,7 @@ fn more(o: &Outcome, lang: Lang, apply: bool) -> Html {
     html! {
         <details class="more">
             <summary>{ t("ui.more_info", lang) }</summary>
+            { beyond::map_link(o, lang) }
             if apply && !o.channels.is_empty() {
                 { crate::heading(4, Default::default(), html! { { t("ui.how_to_apply", lang) } }) }
                 <ul class="channels">
