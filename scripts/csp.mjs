@@ -22,7 +22,8 @@ export function policy(scriptHashes, styleHashes = []) {
     ["style-src 'self'", ...styleHashes.map((h) => `'${h}'`)].join(' '),
     "img-src 'self' data:",
     "connect-src 'self'",
-    // The application bundle's module runs in a Web Worker from the site itself (web/bundle-worker.js).
+    // The application bundle's module and the search beyond a verdict run in Web Workers from the site itself
+    // (web/bundle-worker.js, web/beyond-worker.js).
     "worker-src 'self'",
     // The web app manifest (manifest.webmanifest, scripts/manifest.mjs), which default-src 'none' would block.
     "manifest-src 'self'",

@@ -45,13 +45,20 @@ const texts = Math.max(0, ...rows.filter((r) => /^texts-[a-z]+\.json$/.test(r.pa
 // person presses Download (web/src/bundle.rs): reported on its own, not in the first load.
 const BUNDLE_MODULE = /^(bundle-worker\.js|tekser-bundle-worker(_bg\.wasm|\.js))$/;
 const bundleModule = rows.filter((r) => BUNDLE_MODULE.test(r.path));
+// The search beyond a verdict (beyond-worker/): fetched when the results first show (web/src/search.rs).
+const BEYOND_MODULE = /^(beyond-worker\.js|tekser-beyond-worker(_bg\.wasm|\.js))$/;
+const beyondModule = rows.filter((r) => BEYOND_MODULE.test(r.path));
 // What makes the app installable and work offline: the service worker (sw.js, fetched by the browser once
 // the page has loaded), the manifest and the icons (fetched when the browser considers installing the app):
 // none of them before a person can use the page.
 const OFFLINE = /^(sw\.js|manifest\.webmanifest|icons\/.*)$/;
 const offline = rows.filter((r) => OFFLINE.test(r.path));
+// The map of rules' pages (rules/<service>.<lang>.html, map.css): opened from a link on the results, never
+// before.
+const RULES_MAP = /^rules\//;
+const rulesMap = rows.filter((r) => RULES_MAP.test(r.path));
 const firstLoad = rows
-  .filter((r) => r.kind !== 'json' && !BUNDLE_MODULE.test(r.path) && !OFFLINE.test(r.path))
+  .filter((r) => r.kind !== 'json' && !BUNDLE_MODULE.test(r.path) && !BEYOND_MODULE.test(r.path) && !OFFLINE.test(r.path) && !RULES_MAP.test(r.path))
   .reduce((t, r) => t + r.gzip, 0) + texts;
 if (bundleModule.length) {
   const m = bundleModule.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
@@ -63,6 +70,16 @@ if (offline.length) {
   const sw = offline.find((r) => r.path === 'sw.js');
   console.log(`${'offline and install (after load)'.padEnd(width)}  ${kb(o.raw)}  ${kb(o.gzip)}`);
   console.log(`dist-sizes: service worker ${sw?.raw ?? 0} bytes raw, ${sw?.gzip ?? 0} bytes gzip; with the manifest and icons ${o.raw} raw, ${o.gzip} gzip, not in the first load`);
+}
+if (beyondModule.length) {
+  const m = beyondModule.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  console.log(`${'search module (on the results)'.padEnd(width)}  ${kb(m.raw)}  ${kb(m.gzip)}`);
+  console.log(`dist-sizes: search module ${m.raw} bytes raw, ${m.gzip} bytes gzip, fetched when the results first show`);
+}
+if (rulesMap.length) {
+  const m = rulesMap.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  console.log(`${'map of rules (on its link)'.padEnd(width)}  ${kb(m.raw)}  ${kb(m.gzip)}`);
+  console.log(`dist-sizes: map of rules ${rulesMap.length} files, ${m.raw} bytes raw, ${m.gzip} bytes gzip, opened only from its link`);
 }
 console.log(`${'loaded on start (all but .json, one language)'.padEnd(width)}  ${''.padStart(10)}  ${kb(firstLoad)}`);
 const BUDGET = 350_000;

@@ -19,6 +19,7 @@ const USAGE: &str = "usage:
   tekser whatif ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format json|text]
   tekser when ANSWERS.json [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format json|text]
   tekser rules [--as-of YYYY-MM-DD] [--lang kk|ru|en] [--format md|dot] [--service phc|medical_licence|trp|registration]
+  tekser rules --format html --out DIR [--as-of YYYY-MM-DD]
   tekser calendar YEAR [--lang kk|ru|en]
   tekser schema
   tekser quotes
@@ -50,7 +51,8 @@ the soonest; the first day they may apply when they may not today; a channel tha
 `rules` draws the map of every rule from the rules themselves (each service evaluated on a fixed sample
 of answer sets): per service, every condition with the facts it uses, the provisions it cites and what
 it can lead to, as Markdown (default) or, for one --service, a Graphviz graph (docs/rules.md and
-docs/rules/*.svg are made with it by scripts/docs).";
+docs/rules/*.svg are made with it by scripts/docs), or as one HTML page per service and language for people
+(`--format html --out DIR`: DIR/<service>.<lang>.html and DIR/map.css; the app links them from its results).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -87,6 +89,7 @@ enum Command {
     WhatIf { file: String, as_of: Option<NaiveDate>, lang: Lang, json: bool },
     When { file: String, as_of: Option<NaiveDate>, lang: Lang, json: bool },
     Rules { as_of: Option<NaiveDate>, lang: Lang, dot: Option<tekser_rules::Service> },
+    RulesHtml { as_of: Option<NaiveDate>, out: String },
     Calendar { year: i32, lang: Lang },
     Schema,
     Quotes,
@@ -100,7 +103,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     let (mut as_of, mut lang, mut json, mut compact) = (None, Lang::Kk, true, false);
     let (mut base, mut out) = (None, None);
     let (mut from, mut to) = (None, None);
-    let (mut graph, mut service) = (false, None);
+    let (mut graph, mut html, mut service) = (false, false, None);
     let day =
         |flag: &str, v: String| NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| format!("{flag}: {v:?} is not a date (YYYY-MM-DD)"));
     let mut it = rest.iter();
@@ -128,7 +131,11 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                         graph = true;
                         false
                     }
-                    _ => return Err(format!("--format: {v:?} is not one of json, text (json-compact for check, md, dot for rules)")),
+                    "html" => {
+                        html = true;
+                        false
+                    }
+                    _ => return Err(format!("--format: {v:?} is not one of json, text (json-compact for check, md, dot, html for rules)")),
                 };
             }
             "--from" => from = Some(day("--from", value("--from")?)?),
@@ -155,6 +162,10 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     match (cmd.as_str(), positional.as_slice()) {
         ("check", [file]) => Ok(Command::Check { file: file.clone(), as_of, lang, json, compact }),
         ("bundle", [file]) => Ok(Command::Bundle { file: file.clone(), as_of, lang, base, out }),
+        ("rules", []) if html => match out {
+            Some(out) => Ok(Command::RulesHtml { as_of, out }),
+            None => Err(format!("rules --format html needs --out DIR\n\n{USAGE}")),
+        },
         ("rules", []) => match (graph, service) {
             (false, _) => Ok(Command::Rules { as_of, lang, dot: None }),
             (true, Some(s)) => Ok(Command::Rules { as_of, lang, dot: Some(s) }),
@@ -203,6 +214,26 @@ fn run(args: &[String]) -> Result<String, String> {
                 Some(s) => render::rules_dot(maps.iter().find(|m| m.service == s).expect("every service is mapped"), day, lang),
             })
         }
+        Command::RulesHtml { as_of, out } => {
+            check_day("--as-of", as_of, Lang::En)?;
+            let day = as_of.unwrap_or_else(today_utc5);
+            let maps = tekser_rules::map::map(day);
+            std::fs::create_dir_all(&out).map_err(|e| format!("{out}: {e}"))?;
+            let write = |name: String, text: &str| {
+                let path = std::path::Path::new(&out).join(name);
+                std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+            };
+            write("map.css".into(), render::RULES_CSS)?;
+            let mut listed = String::new();
+            for m in &maps {
+                for lang in Lang::ALL {
+                    let name = format!("{}.{}.html", m.service.code(), lang.code());
+                    write(name.clone(), &render::rules_html(m, day, lang))?;
+                    listed.push_str(&format!("{out}/{name}\n"));
+                }
+            }
+            Ok(listed)
+        }
         Command::When { file, as_of, lang, json } => {
             let answers = answers_file(&file, lang)?;
             check_day("--as-of", as_of, lang)?;
@@ -250,9 +281,12 @@ fn is_forms_text(key: &str) -> bool {
     key.starts_with("details.") || (key.starts_with("bundle_web.") && key != "bundle_web.prepare")
 }
 
-/// Texts the app does not show: the command line's words for an answers file it cannot read, and
-/// (until the results page shows them) the words of `tekser whatif`, `when` and `diff`.
-const CLI_ONLY: &[&str] = &["input_file.", "whatif.", "timing.", "change.", "map."];
+/// Texts the app does not show: the command line's words for an answers file it cannot read, the
+/// map of rules (its pages are written at build time, `rules --format html`), and the words of
+/// `tekser whatif`, `when` and `diff` that only their text output uses (the results page shows the
+/// rest).
+const CLI_ONLY: &[&str] =
+    &["input_file.", "map.", "whatif.title", "timing.row", "timing.no_term", "change.title", "change.none", "change.unknown"];
 
 /// One language's texts as JSON, those `keep` picks.
 fn texts_where(lang: Lang, keep: impl Fn(&str) -> bool) -> String {

@@ -360,6 +360,65 @@ pub fn rules_md(maps: &[tekser_rules::map::ServiceMap], day: chrono::NaiveDate, 
     s
 }
 
+/// The style sheet of the map's pages (`map.css` beside them): their policy allows styles from the
+/// site only, never inline.
+pub const RULES_CSS: &str = "body{font:1rem/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#0b0c0c}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #b1b4b6;padding:.4rem;text-align:left;vertical-align:top}
+th{background:#f3f2f1}ul{margin:0;padding-left:1.2rem}caption{text-align:left;font-weight:bold;padding:.4rem 0}
+@media (max-width:40rem){table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-9999px}td{border:0;padding:.2rem 0}
+tr{border-top:1px solid #b1b4b6;padding:.6rem 0}td::before{content:attr(data-label) \": \";font-weight:bold}}
+";
+
+/// One service's map as a page for people (`tekser rules --format html`): each condition in plain
+/// words, the questions whose answers it reads, the provisions it rests on and what follows when it
+/// is not met. A table that reads as a list on a narrow screen; no code, field name or script; its
+/// own Content-Security-Policy (styles from the site only).
+pub fn rules_html(m: &tekser_rules::map::ServiceMap, day: chrono::NaiveDate, lang: Lang) -> String {
+    let e = |x: &str| x.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    let service = t(&format!("service.{}", name(&m.service)), lang);
+    let heads = [t("map.condition", lang), t("map.questions", lang), t("map.provision", lang), t("map.leads", lang)];
+    let mut rows = String::new();
+    for c in &m.conditions {
+        let list = |items: Vec<String>| {
+            let mut seen: Vec<String> = Vec::new();
+            for i in items {
+                if !seen.contains(&i) {
+                    seen.push(i);
+                }
+            }
+            let li: String = seen.iter().map(|i| format!("<li>{}</li>", e(i))).collect();
+            format!("<ul>{li}</ul>")
+        };
+        let facts = list(
+            c.facts
+                .iter()
+                .map(|f| tekser_rules::text::text(&format!("question.{f}"), lang).map_or_else(|| t("map.other_fact", lang), str::to_string))
+                .collect(),
+        );
+        let cites = list(c.citations.iter().map(|p| cite(p, lang)).collect());
+        let leads = list(c.leads.iter().map(|l| leads_word(*l, lang)).collect());
+        let cells = [e(&t(&format!("reason.{}", c.code), lang)), facts, cites, leads];
+        rows.push_str("<tr>");
+        for (h, cell) in heads.iter().zip(cells) {
+            let _ = write!(rows, "<td data-label=\"{}\">{cell}</td>", e(h));
+        }
+        rows.push_str("</tr>\n");
+    }
+    let th: String = heads.iter().map(|h| format!("<th scope=\"col\">{}</th>", e(h))).collect();
+    format!(
+        "<!doctype html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; base-uri 'none'; form-action 'none'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title} — {service}</title>\n\
+         <link rel=\"stylesheet\" href=\"map.css\">\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p><strong>{service}</strong></p>\n<p>{intro}</p>\n\
+         <table>\n<caption>{caption}</caption>\n<thead><tr>{th}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</main>\n</body>\n</html>\n",
+        code = lang.code(),
+        title = e(&t("map.service_title", lang)),
+        service = e(&service),
+        intro = e(&t("map.service_intro", lang).replace("{date}", &tekser_rules::text::dmy(day))),
+        caption = e(&t("map.caption", lang).replace("{n}", &m.conditions.len().to_string())),
+    )
+}
+
 fn leads_word(l: tekser_rules::map::Leads, lang: Lang) -> String {
     match l.verdict() {
         Some(v) => t(&format!("verdict.{}", name(&v)), lang),

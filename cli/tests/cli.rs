@@ -278,3 +278,38 @@ fn the_rules_map_in_docs_is_fresh() {
     assert!(codes.len() >= 40 && codes.iter().all(|c| md.contains(&format!("(`{c}`)"))), "a condition missing from the map");
     assert_eq!(tekser(&["rules", "--format", "dot"], None).status.code(), Some(2), "a graph is of one service");
 }
+
+/// The map of rules for people (`rules --format html --out DIR`): one page per service and language,
+/// in that language, under its own policy, each condition of the service in words with no code, field
+/// name or placeholder, and no English in kk or ru; the style sheet beside them.
+#[test]
+fn the_rules_map_pages_are_written_per_service_and_language() {
+    let dir = std::env::temp_dir().join(format!("tekser-rules-html-{}", std::process::id()));
+    let out = dir.to_str().unwrap();
+    let o = tekser(&["rules", "--format", "html", "--out", out, "--as-of", "2026-03-02"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 12, "{}", stdout(&o));
+    assert!(std::fs::read_to_string(dir.join("map.css")).unwrap().contains("table"));
+    for service in ["phc", "medical_licence", "trp", "registration"] {
+        for lang in ["kk", "ru", "en"] {
+            let page = std::fs::read_to_string(dir.join(format!("{service}.{lang}.html"))).unwrap();
+            assert!(page.contains(&format!("<html lang=\"{lang}\">")), "{service} {lang}");
+            assert!(page.contains("http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'"));
+            assert!(!page.contains("<script") && !page.contains("style=\""), "{service} {lang}: no script, no inline style");
+            assert!(page.contains("02.03.2026"), "the rules' day");
+            let rows = page.matches("<tr><td").count();
+            assert!(rows >= 5, "{service} {lang}: {rows} conditions");
+            let words: String =
+                page.split("<body>").nth(1).unwrap().split(['<', '>']).enumerate().filter(|(i, _)| i % 2 == 0).map(|(_, s)| s).collect();
+            for bad in [&format!("{service}."), "reg.", "phc.", "licence.", "{", "question.", "reason."] {
+                assert!(!words.contains(bad), "{service} {lang}: {bad:?} in what a person reads");
+            }
+            if lang != "en" {
+                let lang = tekser_rules::Lang::parse(lang).unwrap();
+                assert_eq!(tekser_rules::text::unreadable(&words, lang), Vec::<String>::new(), "{service}");
+            }
+        }
+    }
+    assert_eq!(tekser(&["rules", "--format", "html"], None).status.code(), Some(2), "--out is needed");
+    let _ = std::fs::remove_dir_all(dir);
+}

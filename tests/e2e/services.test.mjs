@@ -144,12 +144,15 @@ for (const [service, c] of Object.entries(CASES)) {
               assert.ok(!decodeURIComponent(r.url).includes(v), `request ${r.url} carries the answer ${v}`);
             }
           }
-          // Choosing a language fetches its texts (a static file of the app, the same for everyone);
-          // nothing else is requested while answering and reading the results.
+          // Choosing a language fetches its texts (a static file of the app, the same for everyone), and
+          // the results fetch the search beyond a verdict (its module, the same for everyone: the answers
+          // go to it in a message, never in a request); nothing else is requested while answering and
+          // reading the results.
+          const SEARCH = ['/beyond-worker.js', '/tekser-beyond-worker.js', '/tekser-beyond-worker_bg.wasm'];
           assert.deepEqual(
-            app.requests.slice(loaded).map((r) => r.url).filter((u) => new URL(u).pathname !== `/texts-${lang}.json`),
+            app.requests.slice(loaded).map((r) => r.url).filter((u) => ![`/texts-${lang}.json`, ...SEARCH].includes(new URL(u).pathname)),
             [],
-            'no request at all while answering and reading the results, but the texts of the language chosen',
+            'no request at all while answering and reading the results, but the texts of the language chosen and the search module',
           );
           assert.deepEqual(await app.storage(), NOTHING_STORED);
         } finally {

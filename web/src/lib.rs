@@ -23,6 +23,7 @@ pub mod i18n;
 pub mod pages;
 pub mod prerender;
 pub mod quotes;
+pub mod search;
 pub mod state;
 pub mod texts;
 
@@ -146,6 +147,7 @@ pub fn app(props: &AppProps) -> Html {
             Callback::from(move |a: Action| {
                 if matches!(a, Action::Reset) {
                     bundle::forget();
+                    search::forget();
                 }
                 in_language(d.clone(), a, None)
             })
@@ -224,6 +226,7 @@ pub fn app(props: &AppProps) -> Html {
             // Forgetting everything ends the bundle module too, with whatever its memory held.
             if matches!(a, Action::Clear | Action::Reset | Action::NextPerson) {
                 bundle::forget();
+                search::forget();
             }
             in_language(d.clone(), a, Some(shown))
         })

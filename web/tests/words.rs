@@ -45,7 +45,7 @@ fn every_outcome_reads_without_keys_english_or_repeats() {
         for lang in Lang::ALL {
             for o in &report.outcomes {
                 let text =
-                    render::<OutcomeView>(Props { outcome: o.clone(), lang, dispatch: Default::default(), chosen: None, on_missing: None });
+                    render::<OutcomeView>(Props { outcome: o.clone(), lang, dispatch: Default::default(), chosen: None, on_missing: None, beyond: None });
                 for k in tekser_rules::text::take_missing() {
                     problems.insert(format!("missing text {k} ({name})"));
                 }
@@ -63,6 +63,65 @@ fn every_outcome_reads_without_keys_english_or_repeats() {
     }
     let list: Vec<String> = problems.into_iter().collect();
     assert!(list.is_empty(), "{} problems:\n{}", list.len(), list.join("\n"));
+}
+
+/// The same, with what lies beyond each verdict rendered (`components/beyond.rs`): what would change
+/// it, what settles "could not tell", the best moment, a coming change of the rules (each case also
+/// seen from 1 June 2026, a month before the electronic pilot ends) and the link to the map.
+#[test]
+fn what_lies_beyond_each_verdict_reads_without_keys_or_english() {
+    use tekser_web::components::beyond::Beyond;
+    let mut problems = std::collections::BTreeSet::new();
+    let mut seen = std::collections::BTreeSet::new();
+    tekser_rules::text::take_missing();
+    let june = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    for (name, answers, as_of) in cases() {
+        for day in [as_of, june] {
+            let mut a = answers.clone();
+            if day == june {
+                a.application.date = Some(june);
+            }
+            let report = evaluate(&a, &Context { as_of: day });
+            let found = tekser_beyond_worker::search(&a, day);
+            for lang in Lang::ALL {
+                // As the page gets it: the worker's JSON, read by the app.
+                let json = tekser_beyond_worker::worded(&found, &report.outcomes, lang, 0.0);
+                let beyond = Rc::new(Beyond::read(&json, lang).expect("the worker's JSON reads"));
+                for o in &report.outcomes {
+                    let props =
+                        Props { outcome: o.clone(), lang, dispatch: Default::default(), chosen: None, on_missing: None, beyond: Some(beyond.clone()) };
+                    let text = render::<OutcomeView>(props);
+                    for k in tekser_rules::text::take_missing() {
+                        problems.insert(format!("missing text {k} ({name})"));
+                    }
+                    for p in tekser_rules::text::unreadable(&text, lang) {
+                        problems.insert(format!("{p} ({name})"));
+                    }
+                    for (key, section) in [
+                        ("whatif.heading", "what would change it"),
+                        ("whatif.settle", "what settles it"),
+                        ("timing.soonest_day", "the soonest result day"),
+                        ("ui.rules_map", "the map"),
+                    ] {
+                        if text.contains(&tekser_rules::text::word(key, lang).replace("{date}", "")) {
+                            seen.insert(section);
+                        }
+                    }
+                    if found.upcoming.as_ref().is_some_and(|d| d.changes.iter().any(|c| c.service == o.service)) {
+                        let head = tekser_rules::text::word("change.upcoming", lang);
+                        assert!(
+                            text.contains(head.split("{date}").last().unwrap_or_default().trim()),
+                            "the coming change is said ({name}): {text}"
+                        );
+                        seen.insert("a coming change");
+                    }
+                }
+            }
+        }
+    }
+    let list: Vec<String> = problems.into_iter().collect();
+    assert!(list.is_empty(), "{} problems:\n{}", list.len(), list.join("\n"));
+    assert_eq!(seen.len(), 5, "every section is rendered by some case: {seen:?}");
 }
 
 #[test]

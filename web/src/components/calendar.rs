@@ -41,6 +41,14 @@ impl Span {
         Span { from: d.applied.date, to: d.result_on, marks, skipped: d.skipped.clone(), end: "result" }
     }
 
+    /// The soonest result day (`timing::Timing::earliest`) marked ◆, when it falls within the span.
+    pub fn with_soonest(mut self, day: Option<NaiveDate>) -> Span {
+        if let Some(day) = day.filter(|d| self.from <= *d && *d <= self.to) {
+            self.marks.push(Mark { day, symbol: "◆", key: "timing.soonest_day" });
+        }
+        self
+    }
+
     /// A deadline to apply: the day the term counts from ● and the last day ★, with the calendar's
     /// non-working days between (shown, not counted: the term is the rules' own).
     pub fn apply_by(from: NaiveDate, by: NaiveDate) -> Span {

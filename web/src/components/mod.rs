@@ -2,6 +2,7 @@
 
 pub mod answer_input;
 pub mod answers_link;
+pub mod beyond;
 pub mod calendar;
 pub mod citation;
 pub mod idle;

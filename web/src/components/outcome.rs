@@ -12,13 +12,20 @@
 //! 5. why: the conditions not met and unknown first, those met folded; then further information
 //!    and the acts applied, folded.
 //!
+//! Beyond the verdict (`components/beyond.rs`, when the page found it): a change of the rules
+//! within 90 days under the verdict; which answer settles "could not tell"; what would change a
+//! refusal; the best moment to apply after the steps, its result day on the calendar; the link to
+//! the service's map of rules, first in "further information".
+//!
 //! A figure that rests on a value not confirmed by an official source says so next to it.
 //! Citations stay one tap away: one line each, the words of the provision inside.
 
+use crate::components::beyond::{self, Beyond};
 use crate::components::calendar::{MonthCalendar, Span};
 use crate::components::citation::Citation;
 use crate::i18n::{code, count, long_date_weekday, t, t_opt, tenge};
 use crate::state::{Action, Screen};
+use std::rc::Rc;
 use tekser_rules::data::{Provenance, Provision};
 use tekser_rules::report::{Channel, Limit, MilestoneKind, Outcome, Reason, Role, Status, Verdict};
 use tekser_rules::Lang;
@@ -36,6 +43,9 @@ pub struct Props {
     /// operator mode, with every question on one page, moves the focus to it instead.
     #[prop_or_default]
     pub on_missing: Option<Callback<&'static str>>,
+    /// What lies beyond the verdicts of the page (found once for all services).
+    #[prop_or_default]
+    pub beyond: Option<Rc<Beyond>>,
 }
 
 pub fn verdict_class(v: Verdict) -> &'static str {
@@ -114,6 +124,8 @@ pub fn outcome_view(p: &Props) -> Html {
     let service = code(&o.service);
     let (service_name, case) = (t(&format!("service.{service}"), lang), t(&format!("case.{}", o.case), lang));
     let apply = o.verdict.may_apply();
+    let none = Rc::new(Beyond::default());
+    let b = p.beyond.as_ref().unwrap_or(&none);
     html! {
         <section class={classes!("outcome", verdict_class(o.verdict))} aria-labelledby={format!("h-{service}")} id={format!("s-{service}")}>
             { crate::heading(2, crate::Heading { id: Some(format!("h-{service}").into()), ..Default::default() }, html! { { service_name.clone() } }) }
@@ -122,18 +134,25 @@ pub fn outcome_view(p: &Props) -> Html {
             <p class={classes!("verdict", verdict_class(o.verdict))}><strong>{ t(&format!("verdict.{}", code(&o.verdict)), lang) }</strong></p>
             { t_opt(&format!("verdict_lead.{}", code(&o.verdict)), lang).map(|l| html! { <p class="verdict-lead">{ l }</p> }).unwrap_or_default() }
             { missed_deadline(o, lang) }
+            { beyond::part(b, o, "upcoming", &p.dispatch) }
             { to_answer(o, lang, &p.dispatch, p.on_missing.as_ref()) }
-            if o.verdict == Verdict::CheckWithProvider { { to_check(o, lang) } }
+            { beyond::part(b, o, "settle", &p.dispatch) }
+            if o.verdict == Verdict::CheckWithProvider {
+                { to_check(o, lang) }
+                { beyond::part(b, o, "whatif", &p.dispatch) }
+            }
             if apply {
                 { next_steps(o, lang, p.chosen) }
+                { beyond::part(b, o, "best", &p.dispatch) }
                 { apply_by(o, lang) }
                 { checklist(o, lang, &service) }
                 { fee(o, lang) }
-                { result_day(o, lang) }
+                { result_day(o, lang, b.soonest(o)) }
             }
             if matches!(o.verdict, Verdict::NotEligible | Verdict::NotApplicable | Verdict::NoChannelOpen) {
                 { why_not(o, lang) }
                 if o.verdict == Verdict::NoChannelOpen { { closed_channels(o, lang) } }
+                { beyond::part(b, o, "whatif", &p.dispatch) }
                 { instead(o, lang) }
                 // Said plainly, not folded: here the notes often say where the person stands instead
                 // (e.g. a child lives where the legal representatives live).
@@ -370,8 +389,8 @@ fn fee(o: &Outcome, lang: Lang) -> Html {
 }
 
 /// When the answer comes: the day in words, the count, and the calendar and how the days are
-/// counted, folded.
-fn result_day(o: &Outcome, lang: Lang) -> Html {
+/// counted, folded; on the calendar, the soonest result day (`earliest`) when it is not later.
+fn result_day(o: &Outcome, lang: Lang, earliest: Option<chrono::NaiveDate>) -> Html {
     let Some(d) = &o.deadline else { return html! {} };
     html! {
         <>
@@ -384,7 +403,7 @@ fn result_day(o: &Outcome, lang: Lang) -> Html {
                 <summary>{ t("ui.show_calendar", lang) }</summary>
                 <p>{ t("ui.registered_on", lang) }{ ": " }{ long_date_weekday(d.registered_on, lang) }</p>
                 <p class="convention">{ t(&format!("convention.{}", d.convention), lang) }</p>
-                <MonthCalendar span={Span::of_deadline(d)} lang={lang} />
+                <MonthCalendar span={Span::of_deadline(d).with_soonest(earliest)} lang={lang} />
             </details>
             { basis(vec![d.citation], lang) }
         </>
@@ -479,6 +498,7 @@ fn more(o: &Outcome, lang: Lang, apply: bool) -> Html {
     html! {
         <details class="more">
             <summary>{ t("ui.more_info", lang) }</summary>
+            { beyond::map_link(o, lang) }
             if apply && !o.channels.is_empty() {
                 { crate::heading(4, Default::default(), html! { { t("ui.how_to_apply", lang) } }) }
                 <ul class="channels">

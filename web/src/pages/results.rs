@@ -3,12 +3,14 @@
 //! apply for (printed on its own), "about these rules" with a short code to quote, and the
 //! actions: print, save or load the answers, start again.
 
+use crate::components::beyond::Beyond;
 use crate::components::outcome::{next_steps, verdict_class, OutcomeView};
 use crate::components::qr::PhoneQr;
 use crate::i18n::{code, count, long_date, long_date_weekday, t};
 use crate::pages::BackLink;
 use crate::state::{Action, Screen, State};
 use crate::PageProps;
+use chrono::Datelike;
 use std::rc::Rc;
 use tekser_rules::report::{Outcome, Verdict};
 use yew::prelude::*;
@@ -21,6 +23,18 @@ pub fn results_page(p: &PageProps) -> Html {
     let answers = s.answers();
     let chosen = answers.application.channel;
     let report = tekser_rules::evaluate(&answers, &tekser_rules::Context { as_of });
+    // What would change each verdict, the best moment and a coming change of the rules: searched by
+    // the search's own module (`search.rs`) once for these answers and this day, shown when it answers.
+    let beyond = use_state(|| None::<Rc<Beyond>>);
+    {
+        let beyond = beyond.clone();
+        let file = crate::state::to_json_with(s, &Default::default());
+        let day = format!("{:04}-{:02}-{:02}", as_of.year(), as_of.month(), as_of.day());
+        use_effect_with((file, day, lang), move |(file, day, lang)| {
+            beyond.set(None);
+            crate::search::search(file.clone(), day.clone(), *lang, Callback::from(move |found| beyond.set(Some(found))));
+        });
+    }
     // Can apply first, then could-not-tell and cannot, then the services that do not apply (folded).
     let mut outcomes = report.outcomes.clone();
     tekser_rules::order::sort_by_key(&mut outcomes, |o| match o.verdict {
@@ -40,7 +54,7 @@ pub fn results_page(p: &PageProps) -> Html {
         let printable = o.verdict.may_apply();
         html! {
             <>
-                <OutcomeView outcome={o.clone()} lang={lang} dispatch={p.dispatch.clone()} chosen={chosen} />
+                <OutcomeView outcome={o.clone()} lang={lang} dispatch={p.dispatch.clone()} chosen={chosen} beyond={(*beyond).clone()} />
                 if printable {
                     <p class="no-print prepare">
                         <button type="button" class="primary" id={format!("prepare-{service}")} onclick={ { let svc = o.service; p.dispatch.reform(move |_| Action::Prepare(svc)) } }>
