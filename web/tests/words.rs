@@ -44,8 +44,14 @@ fn every_outcome_reads_without_keys_english_or_repeats() {
         let report = evaluate(&answers, &Context { as_of });
         for lang in Lang::ALL {
             for o in &report.outcomes {
-                let text =
-                    render::<OutcomeView>(Props { outcome: o.clone(), lang, dispatch: Default::default(), chosen: None, on_missing: None, beyond: None });
+                let text = render::<OutcomeView>(Props {
+                    outcome: o.clone(),
+                    lang,
+                    dispatch: Default::default(),
+                    chosen: None,
+                    on_missing: None,
+                    beyond: None,
+                });
                 for k in tekser_rules::text::take_missing() {
                     problems.insert(format!("missing text {k} ({name})"));
                 }
@@ -88,8 +94,14 @@ fn what_lies_beyond_each_verdict_reads_without_keys_or_english() {
                 let json = tekser_beyond_worker::worded(&found, &report.outcomes, lang, 0.0);
                 let beyond = Rc::new(Beyond::read(&json, lang).expect("the worker's JSON reads"));
                 for o in &report.outcomes {
-                    let props =
-                        Props { outcome: o.clone(), lang, dispatch: Default::default(), chosen: None, on_missing: None, beyond: Some(beyond.clone()) };
+                    let props = Props {
+                        outcome: o.clone(),
+                        lang,
+                        dispatch: Default::default(),
+                        chosen: None,
+                        on_missing: None,
+                        beyond: Some(beyond.clone()),
+                    };
                     let text = render::<OutcomeView>(props);
                     for k in tekser_rules::text::take_missing() {
                         problems.insert(format!("missing text {k} ({name})"));
