@@ -255,7 +255,13 @@ fn what_would_change_it(f: &Found, o: &Outcome, lang: Lang) -> String {
     }
     if !w.fixed.is_empty() {
         let _ = write!(s, "<p>{}</p>", esc(&t("whatif.fixed", lang)));
-        s.push_str(&reasons(&w.fixed, "fixed", "", lang));
+        // Named only: each is a reason the page shows just above ("Why", or what to check with the
+        // provider), with its citation.
+        s.push_str("<ul class=\"fixed\">");
+        for (reason, _) in &w.fixed {
+            let _ = write!(s, "<li>{}</li>", esc(&t(&format!("reason.{reason}"), lang)));
+        }
+        s.push_str("</ul>");
         // "What to do instead" follows a refusal; for a condition left to the provider, say it here.
         if w.suggestions.is_empty() && o.verdict == Verdict::CheckWithProvider {
             let _ = write!(s, "<p>{}</p>", esc(&t(&format!("instead.help.{}", o.service.code()), lang)));
@@ -386,6 +392,35 @@ mod tests {
         assert_eq!(beyond("{", "2026-03-02", Lang::En, || 0.0), None);
         assert_eq!(beyond(&text, "1999-01-01", Lang::En, || 0.0), None, "a day outside the calendar's years");
         assert_eq!(beyond(&text, "yesterday", Lang::En, || 0.0), None);
+    }
+
+    #[test]
+    fn conditions_nothing_can_change_are_named_without_their_citations_again() {
+        // Each is a reason the page shows just above with its citation: here only its name.
+        let mut blocks = 0;
+        let example = |name: &str| std::fs::read_to_string(format!("{}/../examples/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        // Astana's norm per person not met (50 m², 3 registered, not a relative): the relation to the
+        // owner decides too, and the person cannot change it.
+        let astana = example("registration-astana")
+            .replace("48.5", "50")
+            .replace("\"grandchild\"", "\"none\"")
+            .replace("\"outsider_registered\": false", "\"outsider_registered\": false, \"fulltime_student_in_astana\": false");
+        let files = ["all-four", "medical-licence", "phc", "registration-astana", "trp"].map(example);
+        for text in files.iter().chain([&astana]) {
+            for day in ["2026-03-02", "2026-12-01"] {
+                let found: Json = serde_json::from_str(&beyond(text, day, Lang::Ru, || 0.0).unwrap()).unwrap();
+                for (_, parts) in found["services"].as_object().unwrap() {
+                    let whatif = parts["whatif"].as_str().unwrap_or("");
+                    if let Some(at) = whatif.find("<ul class=\"fixed\">") {
+                        let block = &whatif[at..at + whatif[at..].find("</ul>").unwrap()];
+                        assert!(!block.contains("<details"), "{block}");
+                        assert!(block.contains("<li>"), "{block}");
+                        blocks += 1;
+                    }
+                }
+            }
+        }
+        assert!(blocks > 0, "no example has a condition nothing can change");
     }
 
     #[test]
