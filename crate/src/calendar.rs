@@ -206,6 +206,33 @@ pub fn special_days(year: i32) -> Vec<NonWorkingDay> {
     days
 }
 
+/// The days from `from` to `to` (both counted) that are not working days, each with its reason, in
+/// order: within a cached year only the year's bit set is read day by day, and a day's reason is
+/// looked up only for the days off.
+pub fn days_off(from: NaiveDate, to: NaiveDate) -> Vec<NonWorkingDay> {
+    let mut days = Vec::new();
+    let mut day = from;
+    while day <= to {
+        let year = day.year();
+        let end = NaiveDate::from_ymd_opt(year, 12, 31).map_or(to, |last| last.min(to));
+        match year_table(year) {
+            Some(t) => {
+                let off = || (day.ordinal0()..=end.ordinal0()).filter(|i| !t.is_working(*i));
+                days.reserve_exact(off().count());
+                let dated = off().filter_map(|i| NaiveDate::from_yo_opt(year, i + 1));
+                days.extend(dated.filter_map(|date| t.why(date).map(|why| NonWorkingDay { date, why })));
+            }
+            None => {
+                let walk = day.iter_days().take_while(|d| *d <= end).filter(|d| !is_working_by_rule(*d));
+                days.extend(walk.filter_map(|date| why_by_rule(date).map(|why| NonWorkingDay { date, why })));
+            }
+        }
+        let Some(next) = end.succ_opt() else { break };
+        day = next;
+    }
+    days
+}
+
 /// The first working day strictly after `d`; `None` past the last day chrono represents.
 pub fn next_working_day(d: NaiveDate) -> Option<NaiveDate> {
     let mut n = d.succ_opt()?;
@@ -265,5 +292,34 @@ mod tests {
                 day = x.succ_opt();
             }
         }
+    }
+
+    /// The days off of a span, read from the tables, are those a day-by-day walk finds: within a
+    /// year, across New Year, across the tables' edges, a single day, and an empty span.
+    #[test]
+    fn days_off_are_the_day_by_day_walk() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("valid date");
+        let walk = |from: NaiveDate, to: NaiveDate| -> Vec<NonWorkingDay> {
+            (from.iter_days().take_while(|x| *x <= to))
+                .filter(|x| !is_working_day(*x))
+                .filter_map(|date| why(date).map(|why| NonWorkingDay { date, why }))
+                .collect()
+        };
+        let spans = [
+            (d(2026, 3, 20), d(2026, 4, 14)),
+            (d(2025, 12, 20), d(2026, 1, 20)),
+            (d(1999, 12, 1), d(2000, 1, 31)),
+            (d(2100, 12, 1), d(2101, 1, 31)),
+            (d(2026, 3, 21), d(2026, 3, 21)),
+            (d(2026, 3, 23), d(2026, 3, 23)),
+            (d(2026, 3, 25), d(2026, 3, 24)),
+            (d(2024, 1, 1), d(2027, 12, 31)),
+        ];
+        for (from, to) in spans {
+            assert_eq!(days_off(from, to), walk(from, to), "{from}..={to}");
+        }
+        assert!(!days_off(d(2026, 3, 20), d(2026, 3, 31)).is_empty());
+        let last = NaiveDate::MAX;
+        assert_eq!(days_off(last - chrono::Days::new(10), last), walk(last - chrono::Days::new(10), last));
     }
 }
