@@ -140,13 +140,15 @@ fn is_working_by_rule(d: NaiveDate) -> bool {
 /// [`why_by_rule`]: the data is fixed at build time, so the table never goes stale.
 struct YearTable {
     off: [u64; 6],
+    /// The days of `special`, as a bit set by day of the year: a day off not in it is a weekend.
+    special_set: [u64; 6],
     /// Days other than ordinary weekends and working days, by day of the year.
     special: Vec<(u32, Why)>,
 }
 
 impl YearTable {
     fn build(year: i32) -> YearTable {
-        let mut t = YearTable { off: [0; 6], special: Vec::new() };
+        let mut t = YearTable { off: [0; 6], special_set: [0; 6], special: Vec::new() };
         let mut d = NaiveDate::from_ymd_opt(year, 1, 1);
         while let Some(day) = d.filter(|x| x.year() == year) {
             let why = why_by_rule(day);
@@ -155,6 +157,7 @@ impl YearTable {
                 t.off[i as usize / 64] |= 1 << (i % 64);
             }
             if let Some(w) = why.filter(|w| *w != Why::Weekend) {
+                t.special_set[i as usize / 64] |= 1 << (i % 64);
                 t.special.push((i, w));
             }
             d = day.succ_opt();
@@ -165,6 +168,42 @@ impl YearTable {
     fn is_working(&self, ordinal0: u32) -> bool {
         let i = ordinal0 as usize;
         self.off[i / 64] & (1 << (i % 64)) == 0
+    }
+
+    /// Counts the working days after the day `from` (by day of the year), up to `last`, until `left`
+    /// are counted: the day reached and how many are still to count (`last` when they run out first).
+    /// Reads the bit set a word at a time, counting the working days of a word at once.
+    fn working_days_after(&self, from: u32, last: u32, mut left: u32) -> (u32, u32) {
+        let mut i = from;
+        while left > 0 && i < last {
+            let (word, bit) = ((i + 1) / 64, (i + 1) % 64);
+            let end = (word * 64 + 63).min(last);
+            // The working days of this word from `i + 1` to `end`.
+            let mut working = !self.off[word as usize] >> bit << bit;
+            if end % 64 < 63 {
+                working &= (1 << (end % 64 + 1)) - 1;
+            }
+            if working.count_ones() < left {
+                left -= working.count_ones();
+                i = end;
+            } else {
+                for _ in 1..left {
+                    working &= working - 1;
+                }
+                (i, left) = (word * 64 + working.trailing_zeros(), 0);
+            }
+        }
+        (i, left)
+    }
+
+    /// The reason of a day off (`i` its day of the year): a weekend unless it is a special day.
+    fn why_off(&self, d: NaiveDate, i: u32) -> Option<Why> {
+        let special = self.special_set[i as usize / 64] & (1 << (i % 64)) != 0;
+        if special {
+            self.why(d)
+        } else {
+            Some(Why::Weekend)
+        }
     }
 
     fn why(&self, d: NaiveDate) -> Option<Why> {
@@ -206,6 +245,33 @@ pub fn special_days(year: i32) -> Vec<NonWorkingDay> {
     days
 }
 
+/// The days from `from` to `to` (both counted) that are not working days, each with its reason, in
+/// order: within a cached year only the year's bit set is read day by day, and a day's reason is
+/// looked up only for the days off.
+pub fn days_off(from: NaiveDate, to: NaiveDate) -> Vec<NonWorkingDay> {
+    let mut days = Vec::new();
+    let mut day = from;
+    while day <= to {
+        let year = day.year();
+        let end = NaiveDate::from_ymd_opt(year, 12, 31).map_or(to, |last| last.min(to));
+        match year_table(year) {
+            Some(t) => {
+                let off = || (day.ordinal0()..=end.ordinal0()).filter(|i| !t.is_working(*i));
+                days.reserve_exact(off().count());
+                let dated = off().filter_map(|i| Some((NaiveDate::from_yo_opt(year, i + 1)?, i)));
+                days.extend(dated.filter_map(|(date, i)| t.why_off(date, i).map(|why| NonWorkingDay { date, why })));
+            }
+            None => {
+                let walk = day.iter_days().take_while(|d| *d <= end).filter(|d| !is_working_by_rule(*d));
+                days.extend(walk.filter_map(|date| why_by_rule(date).map(|why| NonWorkingDay { date, why })));
+            }
+        }
+        let Some(next) = end.succ_opt() else { break };
+        day = next;
+    }
+    days
+}
+
 /// The first working day strictly after `d`; `None` past the last day chrono represents.
 pub fn next_working_day(d: NaiveDate) -> Option<NaiveDate> {
     let mut n = d.succ_opt()?;
@@ -226,13 +292,8 @@ pub fn after_working_days(from: NaiveDate, n: u32) -> Option<NaiveDate> {
             continue;
         };
         let last = NaiveDate::from_ymd_opt(day.year(), 12, 31)?.ordinal0();
-        let mut i = day.ordinal0();
-        while left > 0 && i < last {
-            i += 1;
-            if table.is_working(i) {
-                left -= 1;
-            }
-        }
+        let i;
+        (i, left) = table.working_days_after(day.ordinal0(), last, left);
         day = NaiveDate::from_yo_opt(day.year(), i + 1)?;
         if left > 0 {
             // The 31st of December: on into the next year.
@@ -265,5 +326,34 @@ mod tests {
                 day = x.succ_opt();
             }
         }
+    }
+
+    /// The days off of a span, read from the tables, are those a day-by-day walk finds: within a
+    /// year, across New Year, across the tables' edges, a single day, and an empty span.
+    #[test]
+    fn days_off_are_the_day_by_day_walk() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("valid date");
+        let walk = |from: NaiveDate, to: NaiveDate| -> Vec<NonWorkingDay> {
+            (from.iter_days().take_while(|x| *x <= to))
+                .filter(|x| !is_working_day(*x))
+                .filter_map(|date| why(date).map(|why| NonWorkingDay { date, why }))
+                .collect()
+        };
+        let spans = [
+            (d(2026, 3, 20), d(2026, 4, 14)),
+            (d(2025, 12, 20), d(2026, 1, 20)),
+            (d(1999, 12, 1), d(2000, 1, 31)),
+            (d(2100, 12, 1), d(2101, 1, 31)),
+            (d(2026, 3, 21), d(2026, 3, 21)),
+            (d(2026, 3, 23), d(2026, 3, 23)),
+            (d(2026, 3, 25), d(2026, 3, 24)),
+            (d(2024, 1, 1), d(2027, 12, 31)),
+        ];
+        for (from, to) in spans {
+            assert_eq!(days_off(from, to), walk(from, to), "{from}..={to}");
+        }
+        assert!(!days_off(d(2026, 3, 20), d(2026, 3, 31)).is_empty());
+        let last = NaiveDate::MAX;
+        assert_eq!(days_off(last - chrono::Days::new(10), last), walk(last - chrono::Days::new(10), last));
     }
 }

@@ -84,11 +84,7 @@ pub fn compute(m: Moment, hours: Hours, term: Term, citation: &'static Provision
         Term::ResultOnRegistrationIfLate(n) => (n, "result_on_registration_day_if_late"),
     };
     let result_on = if within || matches!(term, Term::WorkingDays(_)) { add_working_days(registered_on, n)? } else { registered_on };
-    let skipped = (m.date.iter_days())
-        .take_while(|d| *d <= result_on)
-        .filter(|d| !calendar::is_working_day(*d))
-        .filter_map(|date| calendar::why(date).map(|why| NonWorkingDay { date, why }))
-        .collect();
+    let skipped = calendar::days_off(m.date, result_on);
     let limits = calendar_limits(m.date, result_on);
     let dl = Deadline { applied: m, within_hours: within, hours, registered_on, working_days: n, result_on, skipped, convention, citation };
     Some((dl, limits))

@@ -452,13 +452,19 @@ impl Outcome {
     }
 
     pub fn refusal_ground(&mut self, code: &'static str, citation: &'static Provision) {
-        room(&mut self.refusal_grounds, 8);
+        room(&mut self.refusal_grounds, 12);
         self.refusal_grounds.push(Warning { code, citation });
     }
 
     pub fn note(&mut self, code: &'static str, citation: &'static Provision) {
         room(&mut self.notes, 16);
         self.notes.push(Warning { code, citation });
+    }
+
+    /// A dated step of the procedure or what follows it (most services list a few; the licence six).
+    pub fn milestone(&mut self, m: Milestone) {
+        room(&mut self.timeline, 8);
+        self.timeline.push(m);
     }
 
     /// A step of the appeal route a source gives (to whom, in how long, then court).

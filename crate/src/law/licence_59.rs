@@ -197,7 +197,7 @@ fn deadline_and_timeline(out: &mut Outcome, a: &Answers, action: LicenceAction, 
         // visit is notified "at least 24 hours before the start of the visit" (its day is not known).
         if let Some(h) = int(out, &PARAM_LICENCE_VISIT_NOTICE_HOURS, as_of).and_then(|h| u32::try_from(h).ok()) {
             let citation = &P_59_P14_A2;
-            out.timeline.push(Milestone {
+            out.milestone(Milestone {
                 code: "licence.visit_notice",
                 kind: MilestoneKind::Stage,
                 from: None,
@@ -234,7 +234,7 @@ fn milestone(
     by: Option<NaiveDate>,
     citation: &'static Provision,
 ) {
-    out.timeline.push(Milestone { code, kind: MilestoneKind::Stage, from: None, working_days, calendar_days, hours: None, by, citation });
+    out.milestone(Milestone { code, kind: MilestoneKind::Stage, from: None, working_days, calendar_days, hours: None, by, citation });
 }
 
 // ---------------------------------------------------------------- documents (para 8; List item 8)

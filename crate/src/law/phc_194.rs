@@ -126,7 +126,7 @@ fn campaign_window(out: &mut Outcome, a: &Answers, ctx: &Context) {
         .at(ctx.as_of)
         .ok()
         .and_then(|e| NaiveDate::from_ymd_opt(day.year() + 1, e.value.start.0, e.value.start.1));
-    out.timeline.push(Milestone {
+    out.milestone(Milestone {
         code: "phc.campaign_takes_effect",
         kind: MilestoneKind::Effect,
         from: None,

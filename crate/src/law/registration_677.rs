@@ -552,7 +552,7 @@ fn p7_documents_and_term(out: &mut Outcome, f: &Facts) {
     let days = int(&PARAM_REG_SUBMIT_CALENDAR_DAYS, f.as_of);
     let n = u32::try_from(days).unwrap_or(0);
     let by = r.arrival_date.and_then(|d| d.checked_add_days(Days::new(u64::from(n))));
-    out.timeline.push(Milestone {
+    out.milestone(Milestone {
         code: "reg.submit_within_10_days",
         kind: MilestoneKind::ApplyBy,
         from: r.arrival_date,
@@ -589,7 +589,7 @@ fn p8_refugees(out: &mut Outcome, f: &Facts) {
     if let (Some(s), Some(b)) = (start, by) {
         crate::deadline::calendar_limits(s, b).into_iter().for_each(|l| out.limit(l));
     }
-    out.timeline.push(Milestone {
+    out.milestone(Milestone {
         code: "reg.refugee_submit_5_working_days",
         kind: MilestoneKind::ApplyBy,
         from: start,

@@ -154,7 +154,7 @@ fn own_permit_age(out: &mut Outcome, p: &Person, as_of: NaiveDate) -> Status {
         let days = PARAM_TRP_TURNING_16_APPLY_CD.at(as_of).ok().and_then(|v| u32::try_from(v.value).ok());
         if let (true, Some(days), Some(birthday)) = (age <= min, days, birthday(dob, min)) {
             let by = birthday.checked_add_days(chrono::Days::new(u64::from(days)));
-            out.timeline.push(Milestone {
+            out.milestone(Milestone {
                 code: "trp.apply_after_16th_birthday",
                 kind: MilestoneKind::ApplyBy,
                 from: Some(birthday),
