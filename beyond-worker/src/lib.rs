@@ -100,31 +100,18 @@ fn code<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
-/// "9 January 2026", as the app writes it (`web/src/i18n.rs`).
+/// "9 January 2026", as the app writes it.
 pub fn long_date(d: NaiveDate, lang: Lang) -> String {
-    use chrono::Datelike;
-    let month = t(&format!("month.{}", d.month()), lang);
-    match lang {
-        Lang::Kk => format!("{} ж. {} {month}", d.year(), d.day()),
-        Lang::Ru => format!("{} {month} {} г.", d.day(), d.year()),
-        Lang::En => format!("{} {month} {}", d.day(), d.year()),
-    }
+    tekser_rules::text::long_date(d, lang, |k| t(k, lang))
 }
 
 fn long_date_weekday(d: NaiveDate, lang: Lang) -> String {
-    use chrono::Datelike;
-    const KEYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    format!("{}, {}", t(&format!("weekday_long.{}", KEYS[d.weekday().num_days_from_monday() as usize]), lang), long_date(d, lang))
+    tekser_rules::text::long_date_weekday(d, lang, |k| t(k, lang))
 }
 
 /// A number as the app writes it: the decimal comma in kk and ru.
 fn number(x: f64, lang: Lang) -> String {
-    let s = tekser_rules::text::decimal(x);
-    if lang == Lang::En {
-        s
-    } else {
-        s.replace('.', ",")
-    }
+    tekser_rules::text::decimal_in(x, lang)
 }
 
 fn tenge(n: i64, lang: Lang) -> String {

@@ -56,6 +56,35 @@ pub fn dmy(d: chrono::NaiveDate) -> String {
     format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
 }
 
+/// A date in words, e.g. "9 January 2026", in `lang`'s order; `word` gives a text by key (the month's
+/// name, `month.N`), from wherever the caller keeps its texts (the app's and the search module's fetched files).
+pub fn long_date(d: chrono::NaiveDate, lang: Lang, word: impl Fn(&str) -> String) -> String {
+    use chrono::Datelike;
+    let month = word(&format!("month.{}", d.month()));
+    match lang {
+        Lang::Kk => format!("{} ж. {} {month}", d.year(), d.day()),
+        Lang::Ru => format!("{} {month} {} г.", d.day(), d.year()),
+        Lang::En => format!("{} {month} {}", d.day(), d.year()),
+    }
+}
+
+/// A date with its weekday, e.g. "Thursday, 26 March 2026" (`weekday_long.*` and `month.*` by `word`).
+pub fn long_date_weekday(d: chrono::NaiveDate, lang: Lang, word: impl Fn(&str) -> String) -> String {
+    use chrono::Datelike;
+    const KEYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let wd = word(&format!("weekday_long.{}", KEYS[d.weekday().num_days_from_monday() as usize]));
+    format!("{wd}, {}", long_date(d, lang, word))
+}
+
+/// A number as a person reads it in `lang`: [`decimal`], with the decimal comma in kk and ru.
+pub fn decimal_in(x: f64, lang: Lang) -> String {
+    let s = decimal(x);
+    match lang {
+        Lang::En => s,
+        _ => s.replace('.', ","),
+    }
+}
+
 /// A number as `format!("{x}")` writes it ("366", "0.5", "1.25"), for the numbers the rules show: a
 /// fee in hundredths of an MCI, an answer's limit. Written from integers, because the float formatter
 /// of `core::fmt` (shortest round trip, in general) adds about 10 KB to the app's WebAssembly. The

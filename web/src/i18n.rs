@@ -2,7 +2,7 @@
 //! language writes them (CLDR forms: kk "2026 ж. 9 қаңтар", ru "9 января 2026 г.", en "9 January 2026";
 //! kk/ru "43 250 ₸", en "₸43,250").
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use chrono::{NaiveDate, NaiveTime, Timelike};
 use tekser_rules::Lang;
 
 /// The text of a key; a key without one shows as itself and is recorded for the tests
@@ -31,19 +31,12 @@ pub fn code<T: serde::Serialize>(v: &T) -> String {
 
 /// A date in words, e.g. "9 January 2026".
 pub fn long_date(d: NaiveDate, lang: Lang) -> String {
-    let month = t(&format!("month.{}", d.month()), lang);
-    match lang {
-        Lang::Kk => format!("{} ж. {} {month}", d.year(), d.day()),
-        Lang::Ru => format!("{} {month} {} г.", d.day(), d.year()),
-        Lang::En => format!("{} {month} {}", d.day(), d.year()),
-    }
+    tekser_rules::text::long_date(d, lang, |k| t(k, lang))
 }
 
 /// A date with its weekday, e.g. "Thursday, 26 March 2026".
 pub fn long_date_weekday(d: NaiveDate, lang: Lang) -> String {
-    const KEYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    let wd = t(&format!("weekday_long.{}", KEYS[d.weekday().num_days_from_monday() as usize]), lang);
-    format!("{wd}, {}", long_date(d, lang))
+    tekser_rules::text::long_date_weekday(d, lang, |k| t(k, lang))
 }
 
 // Dates and times are read and written by hand rather than with chrono's strftime patterns, whose
@@ -205,12 +198,7 @@ pub fn count(n: u32, noun: &str, lang: Lang) -> String {
 
 /// A decimal number the way the language writes it (ru/kk decimal comma).
 pub fn number(x: f64, lang: Lang) -> String {
-    // What `{x:.0}` (a whole number) or `{x}` (else) writes, without core's float formatter.
-    let s = tekser_rules::text::decimal(x);
-    match lang {
-        Lang::En => s,
-        _ => s.replace('.', ","),
-    }
+    tekser_rules::text::decimal_in(x, lang)
 }
 
 #[cfg(test)]
