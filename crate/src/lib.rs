@@ -55,16 +55,30 @@ pub struct Context {
 
 /// Applies the rules in force on `ctx.as_of` to the answers: one outcome per service asked for.
 pub fn evaluate(a: &Answers, ctx: &Context) -> Report {
-    let mut outcomes = Vec::with_capacity(Service::ALL.iter().filter(|s| a.wants(**s)).count());
-    for s in Service::ALL {
-        if a.wants(s) {
-            outcomes.push(match s {
-                Service::Phc => law::phc_194::evaluate(a, ctx),
-                Service::MedicalLicence => law::licence_59::evaluate(a, ctx),
-                Service::Trp => law::trp::evaluate(a, ctx),
-                Service::Registration => law::registration_677::evaluate(a, ctx),
-            });
+    let mut report = Report { as_of: ctx.as_of, edition: report::edition(), outcomes: Vec::new() };
+    evaluate_into(a, ctx, &mut report);
+    report
+}
+
+/// [`evaluate`] into a report already made, replacing what it held. Each outcome keeps the room its
+/// lists already have, so a search evaluating many answer sets into one report allocates nothing
+/// after the first evaluation.
+pub fn evaluate_into(a: &Answers, ctx: &Context, report: &mut Report) {
+    report.as_of = ctx.as_of;
+    report.edition = report::edition();
+    let wanted = Service::ALL.iter().filter(|s| a.wants(**s)).count();
+    report.outcomes.truncate(wanted);
+    report.outcomes.reserve_exact(wanted - report.outcomes.len());
+    while report.outcomes.len() < wanted {
+        report.outcomes.push(Outcome::new(Service::Phc, ""));
+    }
+    let services = Service::ALL.into_iter().filter(|s| a.wants(*s));
+    for (s, out) in services.zip(report.outcomes.iter_mut()) {
+        match s {
+            Service::Phc => law::phc_194::evaluate(a, ctx, out),
+            Service::MedicalLicence => law::licence_59::evaluate(a, ctx, out),
+            Service::Trp => law::trp::evaluate(a, ctx, out),
+            Service::Registration => law::registration_677::evaluate(a, ctx, out),
         }
     }
-    Report { as_of: ctx.as_of, edition: report::edition(), outcomes }
 }

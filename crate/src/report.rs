@@ -397,6 +397,9 @@ pub struct Outcome {
     /// Acts cited only for information (a note) or only with wording not in force on the day
     /// (e.g. a pilot that has ended): listed apart from those applied.
     pub mentioned: Vec<ActEdition>,
+    /// The facts recorded by [`Outcome::refine`] while the rules run; `finish` lists them in `refine`.
+    #[serde(skip)]
+    refining: FieldSet,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -426,6 +429,7 @@ impl Outcome {
             appeal: vec![],
             editions: vec![],
             mentioned: vec![],
+            refining: FieldSet::default(),
         }
     }
 
@@ -484,10 +488,8 @@ impl Outcome {
     }
 
     /// Records an unanswered fact that would make a document or channel precise.
-    pub fn refine(&mut self, field: &'static str) {
-        if !self.refine.contains(&field) {
-            self.refine.push(field);
-        }
+    pub fn refine(&mut self, field: FieldId) {
+        self.refining = self.refining.with(field);
     }
 
     pub fn limit(&mut self, l: Limit) {
@@ -496,21 +498,72 @@ impl Outcome {
         }
     }
 
+    /// Makes this outcome a new, empty one for `service` and `case`, keeping the room its lists
+    /// already have: evaluating again into the same [`Report`] allocates nothing
+    /// ([`crate::evaluate_into`]).
+    pub fn start(&mut self, service: Service, case: &'static str) {
+        let Outcome {
+            service: s,
+            case: c,
+            verdict,
+            missing,
+            refine,
+            reasons,
+            channels,
+            documents,
+            fee,
+            deadline,
+            timeline,
+            refusal_grounds,
+            notes,
+            limits,
+            appeal,
+            editions,
+            mentioned,
+            refining,
+        } = self;
+        (*s, *c, *verdict, *fee, *deadline, *refining) = (service, case, Verdict::NeedsInfo, None, None, FieldSet::default());
+        missing.clear();
+        refine.clear();
+        reasons.clear();
+        channels.clear();
+        documents.clear();
+        timeline.clear();
+        refusal_grounds.clear();
+        notes.clear();
+        limits.clear();
+        appeal.clear();
+        editions.clear();
+        mentioned.clear();
+    }
+
     /// Decides the verdict from the reasons, puts the missing facts in interview order, and records
     /// the editions cited and any cited wording not in force on `as_of`.
-    pub fn finish(mut self, as_of: NaiveDate) -> Self {
-        // A refusal needs a firm basis; a condition resting on a secondary or unverified source
-        // only asks the person to confirm it with the provider (issue: no hard refusal without a
-        // primary source).
-        let refuses = |role| self.reasons.iter().any(|r| r.role == role && r.status == Status::NotMet && r.firm());
-        let asks = self.reasons.iter().any(|r| r.decides() && r.status == Status::Unknown && !r.missing.is_empty());
-        let unsettled = self
-            .reasons
-            .iter()
-            .any(|r| r.decides() && ((r.status == Status::NotMet && !r.firm()) || (r.status == Status::Unknown && r.missing.is_empty())));
-        self.verdict = if refuses(Role::Scope) {
+    pub fn finish(&mut self, as_of: NaiveDate) {
+        // One pass over the reasons. A refusal needs a firm basis; a condition resting on a secondary
+        // or unverified source only asks the person to confirm it with the provider (issue: no hard
+        // refusal without a primary source). Field ids are places in interview order: a bit set of
+        // them lists the facts in that order.
+        let (mut out_of_scope, mut refused, mut asks, mut unsettled) = (false, false, false, false);
+        let (mut missing, mut refine) = (FieldSet::default(), FieldSet::default());
+        for r in &self.reasons {
+            match (r.decides(), r.status) {
+                (true, Status::NotMet) if !r.firm() => unsettled = true,
+                (true, Status::NotMet) if r.role == Role::Scope => out_of_scope = true,
+                (true, Status::NotMet) => refused = true,
+                (true, Status::Unknown) if r.missing.is_empty() => unsettled = true,
+                (true, Status::Unknown) => {
+                    asks = true;
+                    missing = missing.with_all(&r.missing);
+                }
+                // An information reason left unknown (e.g. "submitted in time") names a fact worth asking.
+                (false, Status::Unknown) => refine = refine.with_all(&r.missing),
+                _ => {}
+            }
+        }
+        self.verdict = if out_of_scope {
             Verdict::NotApplicable
-        } else if refuses(Role::Condition) {
+        } else if refused {
             Verdict::NotEligible
         } else if asks {
             Verdict::NeedsInfo
@@ -524,33 +577,17 @@ impl Outcome {
         if !matches!(self.verdict, Verdict::NotEligible | Verdict::CheckWithProvider) {
             self.appeal.clear();
         }
-        // Field ids are places in interview order: a bit set of them lists the facts in that order.
-        let unknown_facts = |decides: bool| {
-            (self.reasons.iter())
-                .filter(|r| r.decides() == decides && r.status == Status::Unknown)
-                .flat_map(|r| r.missing.ids())
-                .fold(FieldSet::default(), FieldSet::with)
-        };
+        self.missing.clear();
         if self.verdict == Verdict::NeedsInfo {
-            self.missing = unknown_facts(true).paths().collect();
+            self.missing.extend(missing.paths());
         }
         if self.verdict == Verdict::NotApplicable {
             self.refine.clear();
         } else {
-            // An information reason left unknown (e.g. "submitted in time") names a fact worth asking.
-            let mut refine = unknown_facts(false);
-            let mut other = vec![];
-            for f in self.refine.drain(..) {
-                match FieldId::find(f) {
-                    Some(id) => refine = refine.with(id),
-                    None if !other.contains(&f) => other.push(f),
-                    None => {}
-                }
-            }
-            self.refine.extend(refine.paths().chain(other));
+            // The facts of `Outcome::refine`, with those of the information reasons, in interview order.
+            self.refine.extend(FieldSet(refine.0 | self.refining.0).paths());
         }
         self.cite_editions(as_of);
-        self
     }
 
     /// The acts applied (`editions`) and only mentioned (`mentioned`), each once in the order first
@@ -638,12 +675,15 @@ impl ActList {
 }
 
 /// A set of fields (at most 128: `answers::FIELD_PATHS`), listed in interview order.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct FieldSet(u128);
 
 impl FieldSet {
     fn with(self, f: FieldId) -> Self {
         FieldSet(self.0 | 1 << f.index())
+    }
+    fn with_all(self, fields: &Fields) -> Self {
+        fields.ids().fold(self, FieldSet::with)
     }
     fn paths(self) -> impl Iterator<Item = &'static str> {
         let mut rest = self.0;

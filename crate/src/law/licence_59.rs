@@ -17,10 +17,15 @@ use crate::answers::licence::{LicenceAction, LicenceAnswers, LicenceApplicant};
 use crate::data::*;
 use crate::deadline::{add_working_days, subtract_working_days, Term};
 use crate::report::{Channel, Check, Fee, Limit, Milestone, MilestoneKind, Outcome, Service};
+use crate::answers::FieldId;
 use crate::{fact, Answers, Context};
 use chrono::NaiveDate;
 
-pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
+/// Evaluates into `out`, which it first empties ([`Outcome::start`]). Never inlined: inlined into
+/// [`crate::evaluate_into`], the compiler hoists each service's work out of its loop over services, so
+/// evaluating one service would pay for all four.
+#[inline(never)]
+pub fn evaluate(a: &Answers, ctx: &Context, out: &mut Outcome) {
     let l = &a.licence;
     let action = l.action.unwrap_or(LicenceAction::Issue);
     let case = match action {
@@ -28,20 +33,20 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
         LicenceAction::Reissue => "reissue",
         LicenceAction::Duplicate => "duplicate",
     };
-    let mut out = Outcome::new(Service::MedicalLicence, case);
+    out.start(Service::MedicalLicence, case);
     if l.action.is_none() {
         out.note("licence.action_assumed_issue", &P_59_LIST_I3_A1);
     }
-    edition_in_force(&mut out, ctx.as_of);
+    edition_in_force(out, ctx.as_of);
 
-    action_open(&mut out, l);
-    portal_with_eds(&mut out, a);
+    action_open(out, l);
+    portal_with_eds(out, a);
     let fee_day = a.application.date.unwrap_or(ctx.as_of);
-    out.fee = fee(&mut out, l, action, fee_day);
-    deadline_and_timeline(&mut out, a, action, ctx.as_of);
-    documents(&mut out, l, action, ctx.as_of);
-    refusal_grounds(&mut out, l, action);
-    appeal(&mut out);
+    out.fee = fee(out, l, action, fee_day);
+    deadline_and_timeline(out, a, action, ctx.as_of);
+    documents(out, l, action, ctx.as_of);
+    refusal_grounds(out, l, action);
+    appeal(out);
 
     out.finish(ctx.as_of)
 }
@@ -244,7 +249,7 @@ fn milestone(
 fn paper_unless_in_state_system(
     out: &mut Outcome,
     code: &'static str,
-    (field, in_system): (&'static str, Option<bool>),
+    (field, in_system): (FieldId, Option<bool>),
     because: [&'static str; 3],
     paper: &'static Provision,
     state: &'static Provision,
@@ -262,7 +267,7 @@ fn paper_unless_in_state_system(
 /// The application form: Appendix 2 / 3 (issue, re-issue), 4 / 5 (duplicate), by applicant.
 fn application_form(out: &mut Outcome, applicant: Option<LicenceApplicant>, forms: [&'static str; 2], citation: &'static Provision) {
     if applicant.is_none() {
-        out.refine("licence.applicant");
+        out.refine(fact!("licence.applicant"));
     }
     if applicant != Some(LicenceApplicant::LegalEntity) {
         out.document(forms[0], "licence.individual", citation, false);
@@ -292,7 +297,7 @@ fn documents(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction, as_of
             paper_unless_in_state_system(
                 out,
                 "licence.employment_proof",
-                ("licence.employment_in_state_system", l.employment_in_state_system),
+                (fact!("licence.employment_in_state_system"), l.employment_in_state_system),
                 [
                     "licence.employment_in_state_system",
                     "licence.employment_not_in_state_system",
@@ -306,7 +311,7 @@ fn documents(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction, as_of
             paper_unless_in_state_system(
                 out,
                 "licence.premises_documents",
-                ("licence.premises_in_state_system", l.premises_in_state_system),
+                (fact!("licence.premises_in_state_system"), l.premises_in_state_system),
                 ["licence.premises_in_state_system", "licence.premises_not_in_state_system", "licence.if_premises_not_in_state_system"],
                 &P_59_LIST_I8_S1_A7,
                 &P_59_P8_S4,
@@ -331,7 +336,7 @@ fn documents(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction, as_of
             paper_unless_in_state_system(
                 out,
                 "licence.change_documents",
-                ("licence.changes_in_state_system", l.changes_in_state_system),
+                (fact!("licence.changes_in_state_system"), l.changes_in_state_system),
                 ["licence.changes_in_state_system", "licence.changes_not_in_state_system", "licence.if_changes_not_in_state_system"],
                 &P_59_LIST_I8_S2_A3,
                 &P_59_LIST_I8_S2_A3,
@@ -341,7 +346,7 @@ fn documents(out: &mut Outcome, l: &LicenceAnswers, action: LicenceAction, as_of
             match l.paper_licence {
                 Some(true) => out.document("licence.paper_licence_return", "licence.paper_licence", &P_59_LIST_I8_S2_A4, false),
                 None => {
-                    out.refine("licence.paper_licence");
+                    out.refine(fact!("licence.paper_licence"));
                     out.document("licence.paper_licence_return", "licence.if_paper_licence", &P_59_LIST_I8_S2_A4, false)
                 }
                 Some(false) => {}
@@ -378,7 +383,7 @@ fn education(out: &mut Outcome, l: &LicenceAnswers, as_of: NaiveDate) {
         Some(y) if y == after => Some("licence.studied_in_2015"),
         Some(_) => None,
         None => {
-            out.refine("licence.studies_completed_year");
+            out.refine(fact!("licence.studies_completed_year"));
             Some("licence.if_studied_before_2015")
         }
     };

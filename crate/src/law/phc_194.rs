@@ -20,11 +20,15 @@ use crate::report::{Channel, Check, Milestone, MilestoneKind, Outcome, Service};
 use crate::{fact, Answers, Context};
 use chrono::{Datelike, NaiveDate};
 
-pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
-    let mut out = Outcome::new(Service::Phc, "phc.attachment");
+/// Evaluates into `out`, which it first empties ([`Outcome::start`]). Never inlined: inlined into
+/// [`crate::evaluate_into`], the compiler hoists each service's work out of its loop over services, so
+/// evaluating one service would pay for all four.
+#[inline(never)]
+pub fn evaluate(a: &Answers, ctx: &Context, out: &mut Outcome) {
+    out.start(Service::Phc, "phc.attachment");
     let phc = &a.phc;
     let age = a.person.date_of_birth.and_then(|d| age_on(d, ctx.as_of));
-    let adult_age = super::param(&mut out, &PARAM_PHC_ADULT_AGE, ctx.as_of).map(|v| v.value);
+    let adult_age = super::param(out, &PARAM_PHC_ADULT_AGE, ctx.as_of).map(|v| v.value);
     // `Some(true)`: under 18 on `as_of`; `None` while the date of birth is not answered.
     let minor = age.zip(adult_age).map(|(y, adult)| i64::from(y) < adult);
     // Whether the date of birth is answered, where an age can decide anything on `as_of`; `None`
@@ -32,21 +36,21 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
     let dob_answered = adult_age.map(|_| a.person.date_of_birth.is_some());
 
     // ---- the service page, from the top
-    ground_to_apply(&mut out, phc);
-    free_change_limit(&mut out, phc, ctx);
-    campaign_window(&mut out, a, ctx);
-    term(&mut out, a, ctx);
-    channels(&mut out, a);
-    documents(&mut out, a, minor);
-    result_forms(&mut out);
+    ground_to_apply(out, phc);
+    free_change_limit(out, phc, ctx);
+    campaign_window(out, a, ctx);
+    term(out, a, ctx);
+    channels(out, a);
+    documents(out, a, minor);
+    result_forms(out);
 
     // ---- the research notes §1
-    covered_person(&mut out, a);
-    applicant_by_age(&mut out, phc, minor, dob_answered);
-    territorial_unit(&mut out, phc);
-    under_five(&mut out, age, ctx);
+    covered_person(out, a);
+    applicant_by_age(out, phc, minor, dob_answered);
+    territorial_unit(out, phc);
+    under_five(out, age, ctx);
     out.fee = Some(super::free(&P_PHC_PASSPORT_FEE));
-    refusal_grounds(&mut out);
+    refusal_grounds(out);
     out.note("phc.automatic_detachment", &P_PHC_DETACHMENT);
 
     out.finish(ctx.as_of)
@@ -187,7 +191,7 @@ fn channels(out: &mut Outcome, a: &Answers) {
 fn documents(out: &mut Outcome, a: &Answers, minor: Option<bool>) {
     let phc = &a.phc;
     if phc.categories.is_none() {
-        out.refine("phc.categories");
+        out.refine(fact!("phc.categories"));
     }
     let cats: &[PhcCategory] = phc.categories.as_deref().unwrap_or(&[]);
     let has = |c: PhcCategory| cats.contains(&c);

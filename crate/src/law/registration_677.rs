@@ -116,34 +116,38 @@ fn out_of_scope(out: &Outcome) -> bool {
     out.reasons.iter().any(|r| r.role == Role::Scope && r.status == Status::NotMet)
 }
 
-pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
+/// Evaluates into `out`, which it first empties ([`Outcome::start`]). Never inlined: inlined into
+/// [`crate::evaluate_into`], the compiler hoists each service's work out of its loop over services, so
+/// evaluating one service would pay for all four.
+#[inline(never)]
+pub fn evaluate(a: &Answers, ctx: &Context, out: &mut Outcome) {
     let case = match (a.person.status, a.registration.kind) {
         (Some(LegalStatus::Refugee), _) => "refugee_record",
         (_, Some(RegistrationKind::Temporary)) => "temporary",
         _ => "permanent",
     };
-    let mut out = Outcome::new(Service::Registration, case);
-    let f = Facts::new(a, &mut out, ctx.as_of);
+    out.start(Service::Registration, case);
+    let f = Facts::new(a, out, ctx.as_of);
 
-    p3_p5_who_is_registered(&mut out, &f);
+    p3_p5_who_is_registered(out, &f);
     if out_of_scope(&out) {
         return out.finish(f.as_of);
     }
-    p5_p13_registration_needed(&mut out, &f);
-    p13_temporary_exclusions(&mut out, &f);
+    p5_p13_registration_needed(out, &f);
+    p13_temporary_exclusions(out, &f);
     if out_of_scope(&out) {
         return out.finish(f.as_of);
     }
-    p4_place_and_consent(&mut out, &f);
-    let astana = p4_astana_norm(&mut out, &f);
-    p7_documents_and_term(&mut out, &f);
-    p8_refugees(&mut out, &f);
-    p9_p10_p11_information(&mut out, &f);
-    p13_term(&mut out, &f);
-    p16_p17_special_localities(&mut out, &f);
-    p3_channels(&mut out, &f, astana.as_ref());
-    consent_documents(&mut out, &f);
-    fee(&mut out, &f);
+    p4_place_and_consent(out, &f);
+    let astana = p4_astana_norm(out, &f);
+    p7_documents_and_term(out, &f);
+    p8_refugees(out, &f);
+    p9_p10_p11_information(out, &f);
+    p13_term(out, &f);
+    p16_p17_special_localities(out, &f);
+    p3_channels(out, &f, astana.as_ref());
+    consent_documents(out, &f);
+    fee(out, &f);
     out.finish(f.as_of)
 }
 

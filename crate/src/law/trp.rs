@@ -25,29 +25,33 @@ fn codes(p: &'static Param<Codes>, as_of: NaiveDate) -> Codes {
 
 const STATELESS: &str = "stateless";
 
-pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
+/// Evaluates into `out`, which it first empties ([`Outcome::start`]). Never inlined: inlined into
+/// [`crate::evaluate_into`], the compiler hoists each service's work out of its loop over services, so
+/// evaluating one service would pay for all four.
+#[inline(never)]
+pub fn evaluate(a: &Answers, ctx: &Context, out: &mut Outcome) {
     let t = &a.trp;
     let p = &a.person;
     let case = match t.subtype {
         None | Some(TrpSubtype::Other) => "trp",
         Some(s) => s.code(),
     };
-    let mut out = Outcome::new(Service::Trp, case);
+    out.start(Service::Trp, case);
 
     // Who the service is for: a foreigner or stateless person (trp-page-service) whose legal status
     // takes a TRP, 16 or older. A firm "not for you" ends here; one resting on a secondary source
     // goes on, so the person sees what applying would take while confirming it.
     let foreigner = out.reason(foreigner_or_stateless(p));
     if foreigner != Status::NotMet {
-        status_takes_trp(&mut out, p);
+        status_takes_trp(out, p);
     }
-    own_permit_age(&mut out, p, ctx.as_of);
+    own_permit_age(out, p, ctx.as_of);
     if out.reasons.iter().any(|r| r.role == crate::report::Role::Scope && r.status == Status::NotMet && r.firm()) {
         return out.finish(ctx.as_of);
     }
 
     // trp-visa-free-states (secondary): only nationals of the seven visa-free states.
-    visa_free_state(&mut out, p, ctx.as_of);
+    visa_free_state(out, p, ctx.as_of);
 
     // trp-law-6-1 (secondary) and §3.5: a ground (subtype) on which a TRP is issued.
     out.reason(
@@ -58,14 +62,14 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
 
     // trp-page-refusal-household: the household-work cap (Law art. 43-2 p. 5).
     if t.subtype == Some(TrpSubtype::HouseholdWork) {
-        let cap = household_cap(&mut out, t, ctx.as_of);
+        let cap = household_cap(out, t, ctx.as_of);
         out.reason(cap);
     }
 
-    channels(&mut out, t, ctx.as_of);
-    common_documents(&mut out, p, t, ctx.as_of);
+    channels(out, t, ctx.as_of);
+    common_documents(out, p, t, ctx.as_of);
     if let Some(s) = t.subtype {
-        subtype_documents(&mut out, s, ctx.as_of);
+        subtype_documents(out, s, ctx.as_of);
     }
 
     // trp-page-refusal-1, trp-page-refusal-2: "For all subspecies".
@@ -87,9 +91,9 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Outcome {
 
     // trp-page-term: "1 working day". Provider hours are not in the source: ЦОН hours for the ЦОН
     // channels, and an unverified parameter for the police and the portal (`provider_hours`).
-    if let Some(n) = super::param(&mut out, &PARAM_TRP_TERM_WD, ctx.as_of).and_then(|v| u32::try_from(v.value).ok()) {
+    if let Some(n) = super::param(out, &PARAM_TRP_TERM_WD, ctx.as_of).and_then(|v| u32::try_from(v.value).ok()) {
         let hours = super::provider_hours(Service::Trp, a.application.channel).unwrap_or(&PARAM_TRP_PROVIDER_HOURS);
-        super::apply_deadline(&mut out, a, ctx.as_of, hours, Term::WorkingDays(n), &P_TRP_PAGE_TERM);
+        super::apply_deadline(out, a, ctx.as_of, hours, Term::WorkingDays(n), &P_TRP_PAGE_TERM);
     }
 
     out.finish(ctx.as_of)
@@ -217,7 +221,7 @@ fn channels(out: &mut Outcome, t: &TrpAnswers, as_of: NaiveDate) {
         Some(true) => (true, "trp.otp_phone_registered"),
         Some(false) => (false, "trp.otp_phone_not_registered"),
         None => {
-            out.refine("trp.phone_in_mobile_database");
+            out.refine(fact!("trp.phone_in_mobile_database"));
             (true, "trp.otp_if_phone_registered")
         }
     };
@@ -259,7 +263,7 @@ fn common_documents(out: &mut Outcome, p: &Person, t: &TrpAnswers, as_of: NaiveD
         Some(true) => {}
         Some(false) => out.document("trp.owner_consent_notarized", "trp.host_not_owner", &P_TRP_GOV_DOCS_4, false),
         None => {
-            out.refine("trp.host_owns_housing");
+            out.refine(fact!("trp.host_owns_housing"));
             out.document("trp.owner_consent_notarized", "trp.if_host_not_owner", &P_TRP_GOV_DOCS_4, false)
         }
     }
