@@ -3,8 +3,9 @@
 // (target/js-lib/example, the package in ./tekser/) and Chromium as the browser tests launch it
 // (tests/e2e/harness.mjs), then, for each service alone and for all four on the answers of
 // examples/all-four.json on 20.03.2026 (as `cargo bench --bench evaluate`):
-//   - `benchEvaluate(answers, options, n)`: n evaluations inside the WebAssembly, the answers read once
-//     and no report turned into JavaScript (the rules' own time);
+//   - `benchEvaluate(answers, options, n, reuse)`: n evaluations inside the WebAssembly, the answers read
+//     once and no report turned into JavaScript (the rules' own time), each into a new report, and
+//     with `reuse` each into the same one (`evaluate_into`, as a search does);
 //   - `evaluate(answers, options)` and `evaluate(…, { compact: true })`: one call each, the report
 //     turned into JavaScript objects (what a host pays).
 // Each is timed in 31 batches (of 2000 evaluations, or 20 calls of evaluate: Chromium's clock is coarse)
@@ -52,21 +53,22 @@ try {
     };
     return cases.map(([name, a]) => {
       const n = 2000;
-      const rules = median(() => lib.benchEvaluate(a, options, n), n);
+      const rules = median(() => lib.benchEvaluate(a, options, n, false), n);
+      const reused = median(() => lib.benchEvaluate(a, options, n, true), n);
       const calls = (o) => () => {
         for (let i = 0; i < 20; i++) lib.evaluate(a, o);
       };
       const full = median(calls(options), 20);
       const compactOptions = { ...options, compact: true };
       const compact = lib.evaluate(a, compactOptions).citations ? median(calls(compactOptions), 20) : NaN;
-      return { name, rules, full, compact };
+      return { name, rules, reused, full, compact };
     });
   }, cases);
   const us = (ms) => (Number.isNaN(ms) ? '—' : `${(ms * 1000).toFixed(2)} µs`);
   console.log(`Chromium ${browser.version()}, ${EXAMPLE}: median per call of 31 batches`);
-  console.log('| evaluation | rules only (benchEvaluate) | evaluate, full report | evaluate, compact |');
-  console.log('|---|---:|---:|---:|');
-  for (const r of results) console.log(`| ${r.name} | ${us(r.rules)} | ${us(r.full)} | ${us(r.compact)} |`);
+  console.log('| evaluation | rules only, new report | rules only, report reused | evaluate, full report | evaluate, compact |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of results) console.log(`| ${r.name} | ${us(r.rules)} | ${us(r.reused)} | ${us(r.full)} | ${us(r.compact)} |`);
 } finally {
   await browser.close();
   await server.close();

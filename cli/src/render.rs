@@ -155,7 +155,7 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
         }
     }
     let eds: Vec<String> = o
-        .editions
+        .editions()
         .iter()
         .map(|e| {
             let name = tekser_rules::text::act(e.act).map_or(e.number, |a| tekser_rules::text::source_name(a, lang));
@@ -163,8 +163,9 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
         })
         .collect();
     let _ = writeln!(s, "   {}: {}", t("ui.acts_used", lang), eds.join("; "));
-    if !o.mentioned.is_empty() {
-        let m: Vec<String> = (o.mentioned.iter())
+    let mentioned = o.mentioned();
+    if !mentioned.is_empty() {
+        let m: Vec<String> = (mentioned.iter())
             .map(|e| tekser_rules::text::act(e.act).map_or(e.number, |a| tekser_rules::text::source_name(a, lang)).to_string())
             .collect();
         let _ = writeln!(s, "   {}: {}", t("ui.acts_mentioned", lang), m.join("; "));

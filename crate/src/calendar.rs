@@ -170,6 +170,26 @@ impl YearTable {
         self.off[i / 64] & (1 << (i % 64)) == 0
     }
 
+    /// The days off from day `from` to day `to` of the year (both counted), in order: the bit set a
+    /// word at a time, each day off taken from its word's set bits.
+    fn days_off(&self, from: u32, to: u32) -> impl Iterator<Item = u32> + '_ {
+        let words = (from / 64)..=(to / 64).min(self.off.len() as u32 - 1);
+        words.flat_map(move |w| {
+            let mut bits = self.off[w as usize];
+            if w == from / 64 {
+                bits &= u64::MAX << (from % 64);
+            }
+            if w == to / 64 && to % 64 < 63 {
+                bits &= (1 << (to % 64 + 1)) - 1;
+            }
+            std::iter::from_fn(move || {
+                let i = bits.trailing_zeros();
+                bits &= bits.checked_sub(1)?;
+                Some(w * 64 + i)
+            })
+        })
+    }
+
     /// Counts the working days after the day `from` (by day of the year), up to `last`, until `left`
     /// are counted: the day reached and how many are still to count (`last` when they run out first).
     /// Reads the bit set a word at a time, counting the working days of a word at once.
@@ -256,7 +276,7 @@ pub fn days_off(from: NaiveDate, to: NaiveDate) -> Vec<NonWorkingDay> {
         let end = NaiveDate::from_ymd_opt(year, 12, 31).map_or(to, |last| last.min(to));
         match year_table(year) {
             Some(t) => {
-                let off = || (day.ordinal0()..=end.ordinal0()).filter(|i| !t.is_working(*i));
+                let off = || t.days_off(day.ordinal0(), end.ordinal0());
                 days.reserve_exact(off().count());
                 let dated = off().filter_map(|i| Some((NaiveDate::from_yo_opt(year, i + 1)?, i)));
                 days.extend(dated.filter_map(|(date, i)| t.why_off(date, i).map(|why| NonWorkingDay { date, why })));

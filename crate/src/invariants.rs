@@ -59,10 +59,11 @@ pub fn violations(a: &Answers, o: &Outcome, as_of: NaiveDate) -> Vec<String> {
         }
     }
     // Acts applied decide something on the day; acts only mentioned are listed apart.
-    for e in &o.editions {
+    let mentioned = o.mentioned();
+    for e in &o.editions() {
         let decides = o.deciding_citations().any(|p| p.act.id == e.act && p.in_force(as_of));
         fail(decides, format!("act {} listed as applied but decides nothing in force", e.act));
-        fail(!o.mentioned.contains(e), format!("act {} both applied and mentioned", e.act));
+        fail(!mentioned.contains(e), format!("act {} both applied and mentioned", e.act));
     }
     // The appeal route is shown on refusals and on "check with the provider" only.
     if !o.appeal.is_empty() {

@@ -4,7 +4,7 @@
 //! the app and the bundle word the same outcome in the user's language.
 
 use crate::answers::FieldId;
-use crate::data::{Act, Provision};
+use crate::data::{Act, InForce, Provision};
 use crate::deadline::Deadline;
 use chrono::NaiveDate;
 
@@ -367,7 +367,7 @@ impl Limit {
 }
 
 /// The answer for one service.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
     pub service: Service,
     /// Sub-case, e.g. `issue`, `reissue`, `duplicate`, `permanent`, `temporary`; text key `case.<case>`.
@@ -391,15 +391,40 @@ pub struct Outcome {
     /// Where to complain about a refusal, and in how long (text keys `appeal.<code>`): only on
     /// outcomes that refuse or leave the question to the provider.
     pub appeal: Vec<Warning>,
-    /// The acts applied: those with a provision in force on the day that decides something here
-    /// (a reason, channel, document, fee, term, step or refusal ground), with the edition used.
-    pub editions: Vec<ActEdition>,
-    /// Acts cited only for information (a note) or only with wording not in force on the day
-    /// (e.g. a pilot that has ended): listed apart from those applied.
-    pub mentioned: Vec<ActEdition>,
+    /// The provisions in force on the day of the rules, set by `finish`: the acts applied and
+    /// mentioned ([`Outcome::editions`], [`Outcome::mentioned`]) are worked out from the citations
+    /// only when asked for (rendering, serialising), not by every evaluation.
+    in_force: Option<InForce>,
     /// The facts recorded by [`Outcome::refine`] while the rules run; `finish` lists them in `refine`.
-    #[serde(skip)]
     refining: FieldSet,
+}
+
+/// As the fields are declared, with the acts applied (`editions`) and mentioned (`mentioned`) after
+/// `appeal`.
+impl Serialize for Outcome {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (editions, mentioned) = self.acts_cited();
+        let mut st = s.serialize_struct("Outcome", 17)?;
+        st.serialize_field("service", &self.service)?;
+        st.serialize_field("case", self.case)?;
+        st.serialize_field("verdict", &self.verdict)?;
+        st.serialize_field("missing", &self.missing)?;
+        st.serialize_field("refine", &self.refine)?;
+        st.serialize_field("reasons", &self.reasons)?;
+        st.serialize_field("channels", &self.channels)?;
+        st.serialize_field("documents", &self.documents)?;
+        st.serialize_field("fee", &self.fee)?;
+        st.serialize_field("deadline", &self.deadline)?;
+        st.serialize_field("timeline", &self.timeline)?;
+        st.serialize_field("refusal_grounds", &self.refusal_grounds)?;
+        st.serialize_field("notes", &self.notes)?;
+        st.serialize_field("limits", &self.limits)?;
+        st.serialize_field("appeal", &self.appeal)?;
+        st.serialize_field("editions", &editions)?;
+        st.serialize_field("mentioned", &mentioned)?;
+        st.end()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -427,8 +452,7 @@ impl Outcome {
             notes: vec![],
             limits: vec![],
             appeal: vec![],
-            editions: vec![],
-            mentioned: vec![],
+            in_force: None,
             refining: FieldSet::default(),
         }
     }
@@ -518,11 +542,11 @@ impl Outcome {
             notes,
             limits,
             appeal,
-            editions,
-            mentioned,
+            in_force,
             refining,
         } = self;
-        (*s, *c, *verdict, *fee, *deadline, *refining) = (service, case, Verdict::NeedsInfo, None, None, FieldSet::default());
+        (*s, *c, *verdict, *fee, *deadline) = (service, case, Verdict::NeedsInfo, None, None);
+        (*in_force, *refining) = (None, FieldSet::default());
         missing.clear();
         refine.clear();
         reasons.clear();
@@ -533,8 +557,6 @@ impl Outcome {
         notes.clear();
         limits.clear();
         appeal.clear();
-        editions.clear();
-        mentioned.clear();
     }
 
     /// Decides the verdict from the reasons, puts the missing facts in interview order, and records
@@ -587,54 +609,60 @@ impl Outcome {
             // The facts of `Outcome::refine`, with those of the information reasons, in interview order.
             self.refine.extend(FieldSet(refine.0 | self.refining.0).paths());
         }
-        self.cite_editions(as_of);
+        // A limit for every deciding provision whose wording is not in force on `as_of`, once each,
+        // in the order cited.
+        let in_force = InForce::on(as_of);
+        self.in_force = Some(in_force);
+        if self.deciding_citations().any(|p| !in_force.holds(p)) {
+            let mut stale: Vec<&'static str> = vec![];
+            for p in self.deciding_citations().filter(|p| !in_force.holds(p)) {
+                if !stale.contains(&p.id) {
+                    stale.push(p.id);
+                }
+            }
+            stale.into_iter().for_each(|id| self.limit(Limit::ProvisionNotInForce { id }));
+        }
     }
 
-    /// The acts applied (`editions`) and only mentioned (`mentioned`), each once in the order first
-    /// cited, and a limit for every deciding provision whose wording is not in force on `as_of`.
-    fn cite_editions(&mut self, as_of: NaiveDate) {
-        let mut acts = ActsCited::new(as_of);
+    /// The acts applied: those with a provision in force on the day that decides something here
+    /// (a reason, channel, document, fee, term, step or refusal ground), with the edition used, each
+    /// once in the order first cited.
+    pub fn editions(&self) -> Vec<ActEdition> {
+        self.acts_cited().0
+    }
+
+    /// Acts cited only for information (a note, the appeal route) or only with wording not in force
+    /// on the day (e.g. a pilot that has ended): listed apart from those applied.
+    pub fn mentioned(&self) -> Vec<ActEdition> {
+        self.acts_cited().1
+    }
+
+    /// The acts applied and only mentioned, each once in the order first cited (empty before `finish`).
+    fn acts_cited(&self) -> (Vec<ActEdition>, Vec<ActEdition>) {
+        let Some(in_force) = self.in_force else { return (vec![], vec![]) };
+        let mut acts = ActsCited { in_force, applied: ActList::default(), mentioned: ActList::default() };
         // What decides or directs the application (as `deciding_citations`), then notes and the appeal route.
-        self.reasons.iter().for_each(|r| acts.cite(r.citation, true));
-        self.documents.iter().for_each(|d| acts.cite(d.citation, true));
-        self.channels.iter().for_each(|c| acts.cite(c.citation, true));
-        self.refusal_grounds.iter().for_each(|w| acts.cite(w.citation, true));
-        self.fee.iter().for_each(|f| acts.cite(f.citation, true));
-        self.timeline.iter().for_each(|m| acts.cite(m.citation, true));
+        self.deciding_citations().for_each(|p| acts.cite(p, true));
         (self.notes.iter().chain(self.appeal.iter())).for_each(|w| acts.cite(w.citation, false));
-        for id in acts.not_in_force.drain(..) {
-            self.limit(Limit::ProvisionNotInForce { id });
-        }
         let act = |i: &u8| act_edition(crate::data::ACTS[usize::from(*i)]);
-        self.editions.reserve_exact(acts.applied.count);
-        self.mentioned.reserve_exact(acts.mentioned.count);
-        self.editions.extend(acts.applied.list().iter().map(act));
-        self.mentioned.extend(acts.mentioned.list().iter().filter(|i| !acts.applied.has(**i)).map(act));
+        let applied = acts.applied.list().iter().map(act).collect();
+        let mentioned = acts.mentioned.list().iter().filter(|i| !acts.applied.has(**i)).map(act).collect();
+        (applied, mentioned)
     }
 }
 
 /// The acts an outcome cites: those applied (a deciding provision in force on the day) and those
-/// otherwise cited, and the deciding provisions not in force on the day.
+/// otherwise cited.
 struct ActsCited {
-    in_force: crate::data::InForce,
+    in_force: InForce,
     applied: ActList,
     mentioned: ActList,
-    not_in_force: Vec<&'static str>,
 }
 
 impl ActsCited {
-    fn new(as_of: NaiveDate) -> Self {
-        let in_force = crate::data::InForce::on(as_of);
-        ActsCited { in_force, applied: ActList::default(), mentioned: ActList::default(), not_in_force: vec![] }
-    }
-
     #[inline(always)]
     fn cite(&mut self, p: &'static Provision, decides: bool) {
-        let now = self.in_force.holds(p);
-        if !now && decides && !self.not_in_force.contains(&p.id) {
-            self.not_in_force.push(p.id);
-        }
-        if decides && now {
+        if decides && self.in_force.holds(p) {
             self.applied.add(p.act.index);
         } else {
             self.mentioned.add(p.act.index);

@@ -10,7 +10,7 @@ use tekser_rules::answers::set::Value;
 use tekser_rules::answers::{all_fields, FieldKind};
 use tekser_rules::calendar::{is_working_day, next_working_day};
 use tekser_rules::deadline::{add_working_days, subtract_working_days};
-use tekser_rules::{evaluate, ids, Answers, Context, Service};
+use tekser_rules::{evaluate, evaluate_into, ids, Answers, Context, Service};
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -176,6 +176,21 @@ proptest! {
         let good = without_bad_answers(a, day);
         let broken = tekser_rules::invariants::report_violations(&good, day, &evaluate(&good, &ctx));
         prop_assert!(broken.is_empty(), "as of {day}: {broken:#?}\n{}", serde_json::to_string(&good).unwrap());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
+
+    /// Evaluating into a report that held another evaluation (other answers, services, day) gives
+    /// exactly the report a fresh evaluation gives: nothing of the first is left over.
+    #[test]
+    fn evaluating_into_a_used_report_is_a_fresh_evaluation((day1, a1) in day_and_answers(), (day2, a2) in day_and_answers()) {
+        let mut report = evaluate(&a1, &Context { as_of: day1 });
+        evaluate_into(&a2, &Context { as_of: day2 }, &mut report);
+        prop_assert_eq!(&report, &evaluate(&a2, &Context { as_of: day2 }));
+        evaluate_into(&a1, &Context { as_of: day1 }, &mut report);
+        prop_assert_eq!(&report, &evaluate(&a1, &Context { as_of: day1 }));
     }
 }
 

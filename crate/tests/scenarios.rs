@@ -127,10 +127,10 @@ fn check(o: &Outcome, e: &Expect) -> Vec<String> {
         eq("appeal", format!("{:?}", set(o.appeal.iter().map(|w| w.code))), format!("{:?}", set(t.iter().map(String::as_str))));
     }
     if let Some(t) = &e.acts {
-        eq("acts", format!("{:?}", set(o.editions.iter().map(|e| e.act))), format!("{:?}", set(t.iter().map(String::as_str))));
+        eq("acts", format!("{:?}", set(o.editions().iter().map(|e| e.act))), format!("{:?}", set(t.iter().map(String::as_str))));
     }
     if let Some(t) = &e.mentioned {
-        eq("mentioned", format!("{:?}", set(o.mentioned.iter().map(|e| e.act))), format!("{:?}", set(t.iter().map(String::as_str))));
+        eq("mentioned", format!("{:?}", set(o.mentioned().iter().map(|e| e.act))), format!("{:?}", set(t.iter().map(String::as_str))));
     }
     if let Some(c) = &e.case {
         eq("case", o.case.to_string(), c.clone());

@@ -252,15 +252,21 @@ pub fn calendar(year: &JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
 /// For the benchmark only (`bench/wasm/evaluate.mjs`), not part of the library's API: evaluates the
 /// answers `times` times inside WebAssembly (read and checked once) and returns the number of
 /// reasons of the last report, so the rules' own time is measured apart from turning a report
-/// into JavaScript objects.
+/// into JavaScript objects. With `reuse`, each evaluation goes into the same report
+/// (`evaluate_into`, as a search does), otherwise into a new one.
 #[wasm_bindgen(js_name = benchEvaluate, skip_typescript)]
-pub fn bench_evaluate(answers: &JsValue, options: &JsValue, times: u32) -> Result<u32, JsValue> {
+pub fn bench_evaluate(answers: &JsValue, options: &JsValue, times: u32, reuse: bool) -> Result<u32, JsValue> {
     let o = read::options(options).map_err(|f| thrown(f, None))?;
     let (a, as_of) = checked(answers, o)?;
-    let mut reasons = 0;
+    let ctx = Context { as_of };
+    let mut report = tekser_rules::evaluate(&a, &ctx);
     for _ in 0..times {
-        let report = tekser_rules::evaluate(core::hint::black_box(&a), &Context { as_of });
-        reasons = report.outcomes.iter().map(|o| o.reasons.len()).sum::<usize>();
+        if reuse {
+            tekser_rules::evaluate_into(core::hint::black_box(&a), &ctx, &mut report);
+        } else {
+            report = tekser_rules::evaluate(core::hint::black_box(&a), &ctx);
+        }
     }
+    let reasons = report.outcomes.iter().map(|o| o.reasons.len()).sum::<usize>();
     Ok(u32::try_from(reasons).unwrap_or(u32::MAX))
 }

@@ -14,10 +14,10 @@
 //! unverified parameter `licence_order93_in_force` and is flagged in every outcome.
 
 use crate::answers::licence::{LicenceAction, LicenceAnswers, LicenceApplicant};
+use crate::answers::FieldId;
 use crate::data::*;
 use crate::deadline::{add_working_days, subtract_working_days, Term};
 use crate::report::{Channel, Check, Fee, Limit, Milestone, MilestoneKind, Outcome, Service};
-use crate::answers::FieldId;
 use crate::{fact, Answers, Context};
 use chrono::NaiveDate;
 

@@ -495,6 +495,7 @@ fn more(o: &Outcome, lang: Lang, apply: bool) -> Html {
     let info: Vec<&Reason> = o.reasons.iter().filter(|r| r.role == Role::Info).collect();
     let stages: Vec<_> = o.timeline.iter().filter(|m| m.kind == MilestoneKind::Stage).collect();
     let notes: Vec<_> = o.notes.iter().filter(|n| !(n.code == "reg.late_liability" && apply)).collect();
+    let mentioned = o.mentioned();
     html! {
         <details class="more">
             <summary>{ t("ui.more_info", lang) }</summary>
@@ -530,11 +531,11 @@ fn more(o: &Outcome, lang: Lang, apply: bool) -> Html {
             if apply { { list(lang, crate::h(4), "ui.appeal", "appeal", o.appeal.iter().collect()) } }
             if apply || o.verdict == Verdict::NeedsInfo { { list(lang, crate::h(4), "ui.notes", "note", notes) } }
             <p class="editions"><strong>{ t("ui.acts_used", lang) }{ ": " }</strong>
-                { o.editions.iter().map(|e| edition(e, lang)).collect::<Vec<_>>().join("; ") }
+                { o.editions().iter().map(|e| edition(e, lang)).collect::<Vec<_>>().join("; ") }
             </p>
-            if !o.mentioned.is_empty() {
+            if !mentioned.is_empty() {
                 <p class="editions"><strong>{ t("ui.acts_mentioned", lang) }{ ": " }</strong>
-                    { o.mentioned.iter().map(|e| edition(e, lang)).collect::<Vec<_>>().join("; ") }
+                    { mentioned.iter().map(|e| edition(e, lang)).collect::<Vec<_>>().join("; ") }
                 </p>
             }
         </details>
