@@ -113,7 +113,7 @@ fn content(o: &Outcome, edition: &Edition, lang: Lang, qr: Option<&Qr>) -> Vec<L
             cite(dl.citation, lang)
         )));
         out.push(Line::Small(t(&format!("convention.{}", dl.convention), lang)));
-        out.push(month(dl.result_on, &dl.skipped.iter().map(|k| k.date).collect::<Vec<_>>(), lang));
+        out.push(month(dl.result_on, &dl.skipped().iter().map(|k| k.date).collect::<Vec<_>>(), lang));
         out.push(Line::Small(t("bundle.checklist.calendar_key", lang)));
     }
     out.push(Line::Heading(t("ui.screening_notice", lang)));

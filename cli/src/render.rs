@@ -121,7 +121,7 @@ fn outcome(s: &mut String, o: &Outcome, lang: Lang) {
         let _ = writeln!(s, "-- {}: {} — {}", t("ui.deadline", lang), count(d.working_days, "working_day", lang), cite(d.citation, lang));
         let _ = writeln!(s, "   {}: {}   {}: {}", t("ui.registered_on", lang), d.registered_on, t("ui.result_on", lang), d.result_on);
         let _ = writeln!(s, "   {}", t(&format!("convention.{}", d.convention), lang));
-        for k in &d.skipped {
+        for k in &d.skipped() {
             let _ = writeln!(s, "   {} {}", k.date, k.why.words(lang));
         }
     }

@@ -46,7 +46,7 @@ pub enum Term {
     ResultOnRegistrationIfLate(u32),
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Deadline {
     pub applied: Moment,
     /// Whether the moment was within the provider's working hours on a working day.
@@ -55,11 +55,35 @@ pub struct Deadline {
     pub registered_on: NaiveDate,
     pub working_days: u32,
     pub result_on: NaiveDate,
-    /// Non-working days from the application day to the result day, with the reason for each.
-    pub skipped: Vec<NonWorkingDay>,
     /// Text key `convention.<convention>`.
     pub convention: &'static str,
     pub citation: &'static Provision,
+}
+
+impl Deadline {
+    /// The non-working days from the application day to the result day, with the reason for each:
+    /// listed when asked for (a calendar, the JSON), not by every evaluation.
+    pub fn skipped(&self) -> Vec<NonWorkingDay> {
+        calendar::days_off(self.applied.date, self.result_on)
+    }
+}
+
+/// As the fields are declared, with the days off (`skipped`) after `result_on`.
+impl Serialize for Deadline {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Deadline", 9)?;
+        st.serialize_field("applied", &self.applied)?;
+        st.serialize_field("within_hours", &self.within_hours)?;
+        st.serialize_field("hours", &self.hours)?;
+        st.serialize_field("registered_on", &self.registered_on)?;
+        st.serialize_field("working_days", &self.working_days)?;
+        st.serialize_field("result_on", &self.result_on)?;
+        st.serialize_field("skipped", &self.skipped())?;
+        st.serialize_field("convention", self.convention)?;
+        st.serialize_field("citation", self.citation)?;
+        st.end()
+    }
 }
 
 /// Whether `m` is within the hours `h` on a working day: a time before closing (the lunch break
@@ -84,9 +108,8 @@ pub fn compute(m: Moment, hours: Hours, term: Term, citation: &'static Provision
         Term::ResultOnRegistrationIfLate(n) => (n, "result_on_registration_day_if_late"),
     };
     let result_on = if within || matches!(term, Term::WorkingDays(_)) { add_working_days(registered_on, n)? } else { registered_on };
-    let skipped = calendar::days_off(m.date, result_on);
     let limits = calendar_limits(m.date, result_on);
-    let dl = Deadline { applied: m, within_hours: within, hours, registered_on, working_days: n, result_on, skipped, convention, citation };
+    let dl = Deadline { applied: m, within_hours: within, hours, registered_on, working_days: n, result_on, convention, citation };
     Some((dl, limits))
 }
 

@@ -38,7 +38,7 @@ impl Span {
             marks.push(Mark { day: d.registered_on, symbol: "▲", key: "ui.registered_day" });
         }
         marks.push(Mark { day: d.result_on, symbol: "★", key: "ui.result_day" });
-        Span { from: d.applied.date, to: d.result_on, marks, skipped: d.skipped.clone(), end: "result" }
+        Span { from: d.applied.date, to: d.result_on, marks, skipped: d.skipped(), end: "result" }
     }
 
     /// The soonest result day (`timing::Timing::earliest`) marked ◆, when it falls within the span.
