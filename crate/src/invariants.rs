@@ -58,6 +58,16 @@ pub fn violations(a: &Answers, o: &Outcome, as_of: NaiveDate) -> Vec<String> {
             fail(o.channels.iter().any(|x| x.channel == c && x.available), format!("document {} names closed channel {c:?}", d.code));
         }
     }
+    // Every deciding provision whose wording is not in force on the day is said, and only those.
+    for p in o.deciding_citations() {
+        let said = o.limits.contains(&crate::report::Limit::ProvisionNotInForce { id: p.id });
+        fail(said != p.in_force(as_of), format!("provision {} in force {}, said not in force {said}", p.id, p.in_force(as_of)));
+    }
+    for l in &o.limits {
+        if let crate::report::Limit::ProvisionNotInForce { id } = l {
+            fail(o.deciding_citations().any(|p| p.id == *id), format!("provision {id} said not in force but not cited"));
+        }
+    }
     // Acts applied decide something on the day; acts only mentioned are listed apart.
     let mentioned = o.mentioned();
     for e in &o.editions() {
