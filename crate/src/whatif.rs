@@ -19,8 +19,8 @@
 use crate::answers::set::Value;
 use crate::answers::{all_fields, FieldKind};
 use crate::data::Provision;
-use crate::report::{Status, Verdict};
-use crate::{evaluate, Answers, Context, Outcome, Service};
+use crate::report::{Report, Status, Verdict};
+use crate::{evaluate, evaluate_into, Answers, Context, Outcome, Service};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -174,8 +174,9 @@ pub fn search(answers: &Answers, as_of: NaiveDate) -> Vec<WhatIf> {
     report.outcomes.iter().filter(|o| o.verdict != Verdict::Eligible).map(|o| for_outcome(answers, as_of, o)).collect()
 }
 
-/// One service's outcome under changed answers (the day of application changes the day of the rules).
-fn outcome_with(base: &Answers, as_of: NaiveDate, changes: &[Change]) -> Option<Outcome> {
+/// The answers with `changes` made, the day of the rules (the day of application changes it) and
+/// the one service searched.
+fn changed(base: &Answers, as_of: NaiveDate, changes: &[Change]) -> Option<(Answers, NaiveDate, Service)> {
     let service = base.services.as_ref().and_then(|s| s.first().copied())?;
     let mut a = base.clone();
     let mut day = as_of;
@@ -185,7 +186,34 @@ fn outcome_with(base: &Answers, as_of: NaiveDate, changes: &[Change]) -> Option<
             day = *d;
         }
     }
+    Some((a, day, service))
+}
+
+/// One service's outcome under changed answers.
+fn outcome_with(base: &Answers, as_of: NaiveDate, changes: &[Change]) -> Option<Outcome> {
+    let (a, day, service) = changed(base, as_of, changes)?;
     evaluate(&a, &Context { as_of: day }).outcomes.into_iter().find(|o| o.service == service)
+}
+
+thread_local! {
+    /// The report the search evaluates into when it needs only a verdict: used again, it allocates nothing.
+    static SCRATCH: std::cell::RefCell<Report> =
+        std::cell::RefCell::new(Report { as_of: NaiveDate::MIN, edition: crate::report::edition(), outcomes: Vec::new() });
+}
+
+/// `f` of one service's outcome under changed answers: as [`outcome_with`], evaluated into the
+/// search's one report ([`evaluate_into`]), for what needs the outcome only for a moment (`f` must
+/// not search again).
+fn with_outcome<R>(base: &Answers, as_of: NaiveDate, changes: &[Change], f: impl FnOnce(&Outcome) -> R) -> Option<R> {
+    let (a, day, service) = changed(base, as_of, changes)?;
+    SCRATCH.with_borrow_mut(|report| {
+        evaluate_into(&a, &Context { as_of: day }, report);
+        report.outcomes.iter().find(|o| o.service == service).map(f)
+    })
+}
+
+fn verdict_with(base: &Answers, as_of: NaiveDate, changes: &[Change]) -> Option<Verdict> {
+    with_outcome(base, as_of, changes, |o| o.verdict)
 }
 
 fn for_outcome(answers: &Answers, as_of: NaiveDate, o: &Outcome) -> WhatIf {
@@ -204,7 +232,7 @@ fn for_outcome(answers: &Answers, as_of: NaiveDate, o: &Outcome) -> WhatIf {
         for field in o.missing.iter().copied() {
             let answers: Vec<(Change, Verdict)> = candidates(&base, as_of, field, None)
                 .into_iter()
-                .filter_map(|c| Some((c.clone(), outcome_with(&base, as_of, &[c])?.verdict)))
+                .filter_map(|c| Some((c.clone(), verdict_with(&base, as_of, &[c])?)))
                 .filter(|(_, v)| *v != Verdict::NeedsInfo)
                 .collect();
             if !answers.is_empty() {
@@ -240,7 +268,7 @@ fn for_outcome(answers: &Answers, as_of: NaiveDate, o: &Outcome) -> WhatIf {
                     changes.extend(s.changes);
                     changes.sort_by_key(|c| order(c.field));
                     if !pairs.iter().any(|p| p.changes == changes) {
-                        let satisfies = satisfied(o, &outcome_with(&base, as_of, &changes).unwrap_or_else(|| after.clone()));
+                        let satisfies = with_outcome(&base, as_of, &changes, |x| satisfied(o, x)).unwrap_or_else(|| satisfied(o, &after));
                         pairs.push(Suggestion { changes, verdict: target, satisfies });
                     }
                 }
@@ -276,8 +304,8 @@ fn single_changes(base: &Answers, as_of: NaiveDate, now: &Outcome, target: Verdi
         for c in candidates_after(base, as_of, field, target, given) {
             let mut changes = given.to_vec();
             changes.push(c.clone());
-            if let Some(after) = outcome_with(base, as_of, &changes).filter(|x| x.verdict == target) {
-                out.push(Suggestion { changes: vec![c], verdict: target, satisfies: satisfied(now, &after) });
+            if let Some(Some(satisfies)) = with_outcome(base, as_of, &changes, |x| (x.verdict == target).then(|| satisfied(now, x))) {
+                out.push(Suggestion { changes: vec![c], verdict: target, satisfies });
             }
         }
         if out.len() >= MOST {
@@ -323,7 +351,7 @@ fn candidates(a: &Answers, as_of: NaiveDate, field: &'static str, targets: Optio
     };
     let exactly = |to: Value| Change { field, to, bound: Bound::Exactly };
     let reaches = |changes: &[Change]| -> bool {
-        let v = outcome_with(a, as_of, changes).map(|o| o.verdict);
+        let v = verdict_with(a, as_of, changes);
         match targets {
             Some(t) => v.is_some_and(|v| t.contains(&v)),
             None => v.is_some_and(|v| v != Verdict::NeedsInfo),
@@ -335,7 +363,7 @@ fn candidates(a: &Answers, as_of: NaiveDate, field: &'static str, targets: Optio
         FieldKind::Int | FieldKind::Number => {
             let Some(n) = NUMBERS.iter().find(|n| n.field == field) else { return vec![] };
             let make = |k: i64, bound| Change { field, to: n.value(k), bound };
-            let verdict = |k: i64| outcome_with(a, as_of, &[make(k, Bound::Exactly)]).map(|o| o.verdict);
+            let verdict = |k: i64| verdict_with(a, as_of, &[make(k, Bound::Exactly)]);
             let ok = |k: i64| {
                 verdict(k).is_some_and(|v| match targets {
                     Some(t) => t.contains(&v),
