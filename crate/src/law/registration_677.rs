@@ -130,12 +130,12 @@ pub fn evaluate(a: &Answers, ctx: &Context, out: &mut Outcome) {
     let f = Facts::new(a, out, ctx.as_of);
 
     p3_p5_who_is_registered(out, &f);
-    if out_of_scope(&out) {
+    if out_of_scope(out) {
         return out.finish(f.as_of);
     }
     p5_p13_registration_needed(out, &f);
     p13_temporary_exclusions(out, &f);
-    if out_of_scope(&out) {
+    if out_of_scope(out) {
         return out.finish(f.as_of);
     }
     p4_place_and_consent(out, &f);
