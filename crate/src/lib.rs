@@ -66,14 +66,17 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Report {
 pub fn evaluate_into(a: &Answers, ctx: &Context, report: &mut Report) {
     report.as_of = ctx.as_of;
     report.edition = report::edition();
-    let wanted = Service::ALL.iter().filter(|s| a.wants(**s)).count();
+    let (mut services, mut wanted) = ([Service::Phc; 4], 0);
+    for s in Service::ALL.into_iter().filter(|s| a.wants(*s)) {
+        services[wanted] = s;
+        wanted += 1;
+    }
     report.outcomes.truncate(wanted);
-    report.outcomes.reserve_exact(wanted - report.outcomes.len());
     while report.outcomes.len() < wanted {
+        report.outcomes.reserve_exact(wanted - report.outcomes.len());
         report.outcomes.push(Outcome::new(Service::Phc, ""));
     }
-    let services = Service::ALL.into_iter().filter(|s| a.wants(*s));
-    for (s, out) in services.zip(report.outcomes.iter_mut()) {
+    for (s, out) in services.into_iter().zip(report.outcomes.iter_mut()) {
         match s {
             Service::Phc => law::phc_194::evaluate(a, ctx, out),
             Service::MedicalLicence => law::licence_59::evaluate(a, ctx, out),

@@ -532,6 +532,7 @@ impl Outcome {
         self.refining = self.refining.with(field);
     }
 
+    #[inline]
     pub fn limit(&mut self, l: Limit) {
         if !self.limits.contains(&l) {
             self.limits.push(l);
@@ -629,7 +630,15 @@ impl Outcome {
         // in the order cited.
         let in_force = InForce::on(as_of);
         self.in_force = Some(in_force);
-        if self.deciding_citations().any(|p| !in_force.holds(p)) {
+        let stale = |p: &Provision| !in_force.holds(p);
+        // List by list (a chain of iterators costs more per item here).
+        let any_stale = self.reasons.iter().any(|r| stale(r.citation))
+            || self.documents.iter().any(|d| stale(d.citation))
+            || self.channels.iter().any(|c| stale(c.citation))
+            || self.refusal_grounds.iter().any(|w| stale(w.citation))
+            || self.fee.iter().any(|f| stale(f.citation))
+            || self.timeline.iter().any(|m| stale(m.citation));
+        if any_stale {
             let mut stale: Vec<&'static str> = vec![];
             for p in self.deciding_citations().filter(|p| !in_force.holds(p)) {
                 if !stale.contains(&p.id) {
