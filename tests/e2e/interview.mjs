@@ -287,3 +287,21 @@ export async function linkWithAnswers(page, lang) {
   await page.waitForFunction(() => document.getElementById('answers-link')?.value.includes('#/'));
   return input.inputValue();
 }
+
+/** The focused element, described (its operator-mode question's path, where it has one). */
+export function active(page) {
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    return {
+      tag: a?.tagName.toLowerCase(),
+      id: a?.id,
+      type: a?.getAttribute('type'),
+      value: a?.value,
+      checked: a?.checked,
+      lang: a?.getAttribute('lang'),
+      text: a?.textContent.trim(),
+      cls: a?.className,
+      path: a?.closest('.op-q')?.dataset.path ?? null,
+    };
+  });
+}

@@ -4,24 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, screenshot } from './harness.mjs';
-import { UI, VERDICT, example, outcome, waitForNewScreen, where } from './interview.mjs';
-
-/** The focused element, described. */
-function active(page) {
-  return page.evaluate(() => {
-    const a = document.activeElement;
-    return {
-      tag: a?.tagName.toLowerCase(),
-      id: a?.id,
-      type: a?.getAttribute('type'),
-      value: a?.value,
-      checked: a?.checked,
-      lang: a?.getAttribute('lang'),
-      text: a?.textContent.trim(),
-      cls: a?.className,
-    };
-  });
-}
+import { UI, VERDICT, active, example, outcome, waitForNewScreen, where } from './interview.mjs';
 
 /** Presses Tab until the focused element satisfies `want` (at most `max` presses). */
 async function tabTo(page, want, what, max = 40) {

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NOTHING_STORED, SCREENSHOTS, axeCheck, openApp, screenshot } from './harness.mjs';
-import { MANY_LABELS, SERVICE, TAG, VERDICT, example } from './interview.mjs';
+import { MANY_LABELS, SERVICE, TAG, VERDICT, active, example } from './interview.mjs';
 
 // Written out here, not read from the app's texts, so a missing translation fails.
 const OP = {
@@ -27,21 +27,6 @@ const CASES = [
   { service: 'registration', example: 'registration-astana', lang: 'ru' },
 ];
 const PICKER = ['phc', 'medical_licence', 'trp', 'registration'];
-
-/** The focused element, described. */
-function active(page) {
-  return page.evaluate(() => {
-    const a = document.activeElement;
-    return {
-      tag: a?.tagName.toLowerCase(),
-      id: a?.id,
-      type: a?.getAttribute('type'),
-      value: a?.value,
-      checked: a?.checked,
-      path: a?.closest('.op-q')?.dataset.path ?? null,
-    };
-  });
-}
 
 /** Presses Tab (or Shift+Tab, when the target comes earlier in the page) until `want(active)` holds. */
 async function tabTo(page, want, what, backwards = false, max = 120) {
