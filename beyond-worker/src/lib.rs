@@ -22,12 +22,11 @@
 use chrono::NaiveDate;
 use serde_json::{Map, Value as Json};
 use std::fmt::Write;
-use tekser_rules::answers::set::Value;
 use tekser_rules::changes::{Diff, FeeTerms, What};
 use tekser_rules::data::{Provenance, Provision};
 use tekser_rules::report::{Status, Verdict};
 use tekser_rules::timing::{Moment, Timing};
-use tekser_rules::whatif::{Bound, Change, WhatIf};
+use tekser_rules::whatif::{Change, WhatIf};
 use tekser_rules::{evaluate, Answers, Context, Lang, Outcome};
 
 /// How far ahead a change of the rules is announced.
@@ -168,24 +167,9 @@ fn h3(text: &str) -> String {
     format!("<h3>{}</h3>", esc(text))
 }
 
-/// The new answer in words: yes or no, the option, the number with its bound, the day.
+/// The new answer in words, numbers and days as the page writes them.
 fn answer(c: &Change, lang: Lang) -> String {
-    let plain = match &c.to {
-        Value::Bool(b) => t(if *b { "ui.yes" } else { "ui.no" }, lang),
-        Value::Text(option) => t(&format!("option.{}.{option}", c.field), lang),
-        Value::Int(n) => n.to_string(),
-        Value::Number(x) => number(*x, lang),
-        Value::Date(d) => long_date(*d, lang),
-        Value::Time(x) => x.format("%H:%M").to_string(),
-        Value::List(items) => items.iter().map(|i| t(&format!("option.{}.{i}", c.field), lang)).collect::<Vec<_>>().join(", "),
-    };
-    match c.bound {
-        Bound::Exactly => plain,
-        Bound::AtMost => t("whatif.at_most", lang).replace("{n}", &plain),
-        Bound::AtLeast => t("whatif.at_least", lang).replace("{n}", &plain),
-        Bound::Earliest => t("whatif.earliest", lang).replace("{date}", &plain),
-        Bound::Any => t("whatif.any", lang),
-    }
+    c.words(lang, |x| number(x, lang), |d| long_date(d, lang))
 }
 
 /// One change: the question, its new answer, and the button to change it.

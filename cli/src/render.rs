@@ -269,26 +269,9 @@ fn change(c: &tekser_rules::whatif::Change, lang: Lang) -> String {
     format!("{} — {}", t(&format!("question.{}", c.field), lang).trim_end_matches('?'), answer(c, lang))
 }
 
-/// The new answer in words: yes or no, the option, the number with its bound, the day.
+/// The new answer in words, numbers and days written plainly.
 fn answer(c: &tekser_rules::whatif::Change, lang: Lang) -> String {
-    use tekser_rules::answers::set::Value;
-    use tekser_rules::whatif::Bound;
-    let plain = match &c.to {
-        Value::Bool(b) => t(if *b { "ui.yes" } else { "ui.no" }, lang),
-        Value::Text(code) => t(&format!("option.{}.{code}", c.field), lang),
-        Value::Int(n) => n.to_string(),
-        Value::Number(x) => format!("{x}"),
-        Value::Date(d) => tekser_rules::text::dmy(*d),
-        Value::Time(x) => x.format("%H:%M").to_string(),
-        Value::List(items) => items.iter().map(|i| t(&format!("option.{}.{i}", c.field), lang)).collect::<Vec<_>>().join(", "),
-    };
-    match c.bound {
-        Bound::Exactly => plain,
-        Bound::AtMost => t("whatif.at_most", lang).replace("{n}", &plain),
-        Bound::AtLeast => t("whatif.at_least", lang).replace("{n}", &plain),
-        Bound::Earliest => t("whatif.earliest", lang).replace("{date}", &plain),
-        Bound::Any => t("whatif.any", lang),
-    }
+    c.words(lang, |x| format!("{x}"), tekser_rules::text::dmy)
 }
 
 /// The best moment to apply, by service.

@@ -134,6 +134,31 @@ pub struct Change {
     pub bound: Bound,
 }
 
+impl Change {
+    /// The new answer in words: yes or no, the option, the number with its bound, the day; numbers
+    /// and days written as the caller writes them (the CLI plainly, the app's search in words).
+    pub fn words(&self, lang: crate::Lang, number: impl Fn(f64) -> String, date: impl Fn(NaiveDate) -> String) -> String {
+        let t = |key: &str| crate::text::word(key, lang);
+        let option = |code: &str| t(&format!("option.{}.{code}", self.field));
+        let plain = match &self.to {
+            Value::Bool(b) => t(if *b { "ui.yes" } else { "ui.no" }),
+            Value::Text(code) => option(code),
+            Value::Int(n) => n.to_string(),
+            Value::Number(x) => number(*x),
+            Value::Date(d) => date(*d),
+            Value::Time(x) => x.format("%H:%M").to_string(),
+            Value::List(items) => items.iter().map(|i| option(i)).collect::<Vec<_>>().join(", "),
+        };
+        match self.bound {
+            Bound::Exactly => plain,
+            Bound::AtMost => t("whatif.at_most").replace("{n}", &plain),
+            Bound::AtLeast => t("whatif.at_least").replace("{n}", &plain),
+            Bound::Earliest => t("whatif.earliest").replace("{date}", &plain),
+            Bound::Any => t("whatif.any"),
+        }
+    }
+}
+
 /// A set of changes that, together, makes the outcome `verdict`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Suggestion {
