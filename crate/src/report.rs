@@ -576,8 +576,9 @@ impl Outcome {
         appeal.clear();
     }
 
-    /// Decides the verdict from the reasons, puts the missing facts in interview order, and records
-    /// the editions cited and any cited wording not in force on `as_of`.
+    /// Decides the verdict from the reasons, puts the missing and refining facts in interview order,
+    /// and says (a limit) each deciding provision whose wording is not in force on `as_of`. The acts
+    /// cited are worked out only when read ([`Outcome::editions`], [`Outcome::mentioned`]).
     pub fn finish(&mut self, as_of: NaiveDate) {
         // One pass over the reasons. A refusal needs a firm basis; a condition resting on a secondary
         // or unverified source only asks the person to confirm it with the provider (issue: no hard
@@ -639,13 +640,8 @@ impl Outcome {
             || self.fee.iter().any(|f| stale(f.citation))
             || self.timeline.iter().any(|m| stale(m.citation));
         if any_stale {
-            let mut stale: Vec<&'static str> = vec![];
-            for p in self.deciding_citations().filter(|p| !in_force.holds(p)) {
-                if !stale.contains(&p.id) {
-                    stale.push(p.id);
-                }
-            }
-            stale.into_iter().for_each(|id| self.limit(Limit::ProvisionNotInForce { id }));
+            let ids: Vec<&'static str> = self.deciding_citations().filter(|p| stale(p)).map(|p| p.id).collect();
+            ids.into_iter().for_each(|id| self.limit(Limit::ProvisionNotInForce { id }));
         }
     }
 
