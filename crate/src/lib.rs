@@ -71,11 +71,11 @@ pub fn evaluate_into(a: &Answers, ctx: &Context, report: &mut Report) {
         services[wanted] = s;
         wanted += 1;
     }
+    // Outcomes to fill: those of the last evaluation, and new ones as needed (each is started by its
+    // law module, whatever it held).
     report.outcomes.truncate(wanted);
-    while report.outcomes.len() < wanted {
-        report.outcomes.reserve_exact(wanted - report.outcomes.len());
-        report.outcomes.push(Outcome::new(Service::Phc, ""));
-    }
+    report.outcomes.reserve_exact(wanted - report.outcomes.len());
+    report.outcomes.resize_with(wanted, || Outcome::new(Service::Phc, ""));
     for (s, out) in services.into_iter().zip(report.outcomes.iter_mut()) {
         match s {
             Service::Phc => law::phc_194::evaluate(a, ctx, out),
