@@ -144,11 +144,14 @@ struct YearTable {
     special_set: [u64; 6],
     /// Days other than ordinary weekends and working days, by day of the year.
     special: Vec<(u32, Why)>,
+    /// The last day of the year (the 31st of December), by day of the year from 0.
+    last: u32,
 }
 
 impl YearTable {
     fn build(year: i32) -> YearTable {
-        let mut t = YearTable { off: [0; 6], special_set: [0; 6], special: Vec::new() };
+        let last = NaiveDate::from_ymd_opt(year, 12, 31).map_or(364, |d| d.ordinal0());
+        let mut t = YearTable { off: [0; 6], special_set: [0; 6], special: Vec::new(), last };
         let mut d = NaiveDate::from_ymd_opt(year, 1, 1);
         while let Some(day) = d.filter(|x| x.year() == year) {
             let why = why_by_rule(day);
@@ -311,9 +314,8 @@ pub fn after_working_days(from: NaiveDate, n: u32) -> Option<NaiveDate> {
             left -= 1;
             continue;
         };
-        let last = NaiveDate::from_ymd_opt(day.year(), 12, 31)?.ordinal0();
         let i;
-        (i, left) = table.working_days_after(day.ordinal0(), last, left);
+        (i, left) = table.working_days_after(day.ordinal0(), table.last, left);
         day = NaiveDate::from_yo_opt(day.year(), i + 1)?;
         if left > 0 {
             // The 31st of December: on into the next year.

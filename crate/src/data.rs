@@ -98,6 +98,12 @@ impl InForce {
         InForce(&IN_FORCE[i.saturating_sub(1)].1)
     }
 
+    /// Is any provision of the set (a bit set by [`Provision::index`]) not in force?
+    #[inline]
+    pub fn lacks_any(self, set: &[u64; PROVISION_WORDS]) -> bool {
+        set.iter().zip(self.0).any(|(s, f)| s & !f != 0)
+    }
+
     #[inline]
     pub fn holds(self, p: &Provision) -> bool {
         let i = usize::from(p.index);
@@ -152,6 +158,15 @@ pub struct Dated<T: 'static> {
     pub note: &'static str,
 }
 
+impl<T> Dated<T> {
+    /// A value for every purpose (`all`): compared byte by byte, with no call to compare memory,
+    /// as every evaluation looks up several parameters.
+    #[inline(always)]
+    fn for_all(&self) -> bool {
+        matches!(self.purpose.as_bytes(), b"all")
+    }
+}
+
 /// Why a parameter has no value for a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -168,12 +183,16 @@ impl<T> Param<T> {
         if self.known_until.is_some_and(|k| day > k) {
             return Err(Gap::AfterData);
         }
-        self.values.iter().rfind(|v| v.from <= day && (v.purpose == "all" || v.purpose == purpose)).ok_or(Gap::BeforeData)
+        self.values.iter().rfind(|v| v.from <= day && (v.for_all() || v.purpose == purpose)).ok_or(Gap::BeforeData)
     }
 
     /// The value in force on `day` for any purpose.
+    #[inline]
     pub fn at(&self, day: NaiveDate) -> Result<&'static Dated<T>, Gap> {
-        self.on(day, "all")
+        if self.known_until.is_some_and(|k| day > k) {
+            return Err(Gap::AfterData);
+        }
+        self.values.iter().rfind(|v| v.from <= day && v.for_all()).ok_or(Gap::BeforeData)
     }
 
     /// What a condition deciding `decides(value)` on `day` rests on: the provenance of the value in

@@ -117,13 +117,22 @@ pub fn compute(m: Moment, hours: Hours, term: Term, citation: &'static Provision
 /// Ait dates in or next to the span that are only planned or estimated.
 pub fn calendar_limits(from: NaiveDate, to: NaiveDate) -> Vec<Limit> {
     let mut limits = Vec::new();
+    let (first, last) = (from.year(), to.year());
     // Years the data leave out, named one by one only for a span of a few years (a deadline, a
-    // milestone); a longer span says it once, for its first year.
-    let unpublished = (from.year()..=to.year()).filter(|y| !calendar::year_published(*y));
-    unpublished.take(MAX_YEARS_NAMED).for_each(|year| limits.push(Limit::CalendarNotPublished { year }));
-    let (before, after) = (from.pred_opt().unwrap_or(from), to.succ_opt().unwrap_or(to));
-    for k in KURBAN_AIT.iter().filter(|k| k.status != DateStatus::Confirmed) {
-        if (before..=after).contains(&k.date) {
+    // milestone); a longer span says it once, for its first year. The data cover a run of years, so
+    // a span that starts and ends in it leaves none out.
+    if !(calendar::year_published(first) && calendar::year_published(last)) {
+        let unpublished = (first..=last).filter(|y| !calendar::year_published(*y));
+        unpublished.take(MAX_YEARS_NAMED).for_each(|year| limits.push(Limit::CalendarNotPublished { year }));
+    }
+    // Kurban Ait dates not confirmed, in the span or the day either side of it.
+    for k in KURBAN_AIT {
+        let year = k.date.year();
+        if k.status == DateStatus::Confirmed || year < first - 1 || year > last + 1 {
+            continue;
+        }
+        let (before, after) = (from.pred_opt().unwrap_or(from), to.succ_opt().unwrap_or(to));
+        if before <= k.date && k.date <= after {
             limits.push(Limit::KurbanAitNotConfirmed { year: k.year, date: k.date });
         }
     }

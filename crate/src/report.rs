@@ -4,9 +4,9 @@
 //! the app and the bundle word the same outcome in the user's language.
 
 use crate::answers::FieldId;
-use crate::data::{Act, InForce, Provision};
+use crate::data::{Act, InForce, Provision, PROVISION_WORDS};
 use crate::deadline::Deadline;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// The date type of the API (re-exported so front ends need not depend on chrono).
 pub type Date = NaiveDate;
@@ -361,6 +361,22 @@ pub enum Limit {
 }
 
 impl Limit {
+    /// A bit standing for the limit, the same for equal limits (the kind, and the day, year or the
+    /// length of the text): an outcome compares a limit with those it has only when one of them
+    /// has its bit. Where a limit is added its fields are mostly constants, and so is the bit.
+    #[inline(always)]
+    fn bit(&self) -> u64 {
+        let (kind, n) = match *self {
+            Limit::MciNotSet { day } => (0, day.num_days_from_ce() as u64),
+            Limit::CalendarNotPublished { year } => (1, year as u64),
+            Limit::KurbanAitNotConfirmed { year, .. } => (2, year as u64),
+            Limit::ProvisionNotInForce { id } => (3, id.len() as u64),
+            Limit::Unverified { what } => (4, what.len() as u64),
+            Limit::RulesNotInData { day } => (5, day.num_days_from_ce() as u64),
+        };
+        1 << ((n.wrapping_mul(6) + kind) % 64)
+    }
+
     /// The limit in words, with what it concerns: a day, a year, a provision or a value.
     pub fn message(&self, lang: crate::Lang) -> String {
         let t = |key: &str| crate::text::word(key, lang);
@@ -410,6 +426,14 @@ pub struct Outcome {
     in_force: Option<InForce>,
     /// The facts recorded by [`Outcome::refine`] while the rules run; `finish` lists them in `refine`.
     refining: FieldSet,
+    /// The provisions cited by what decides or directs the application, the fee apart, as a bit set
+    /// by [`Provision::index`], recorded as they are cited (a bit set by a constant: one instruction).
+    /// `finish` looks for wording not in force citation by citation only when one of these is.
+    cited: Cited,
+    /// The bits of the limits added ([`Limit::bit`]).
+    limit_bits: u64,
+    /// What the reasons so far say for the verdict, counted as each is added.
+    tally: Tally,
 }
 
 /// As the fields are declared, with the acts applied (`editions`) and mentioned (`mentioned`) after
@@ -456,62 +480,80 @@ impl Outcome {
             missing: vec![],
             refine: vec![],
             reasons: Vec::with_capacity(16),
-            channels: vec![],
-            documents: vec![],
+            channels: Vec::with_capacity(6),
+            documents: Vec::with_capacity(16),
             fee: None,
             deadline: None,
-            timeline: vec![],
-            refusal_grounds: vec![],
-            notes: vec![],
+            timeline: Vec::with_capacity(8),
+            refusal_grounds: Vec::with_capacity(12),
+            notes: Vec::with_capacity(16),
             limits: vec![],
             appeal: vec![],
             in_force: None,
             refining: FieldSet::default(),
+            cited: Cited::default(),
+            limit_bits: 0,
+            tally: Tally::default(),
         }
     }
 
     #[cfg_attr(any(feature = "inline", not(target_arch = "wasm32")), inline(always))]
     pub fn reason(&mut self, r: Reason) -> Status {
         let s = r.status;
+        self.cited.add(r.citation);
+        self.tally.count(&r);
         self.reasons.push(r);
         s
     }
 
+    /// Has a condition of scope been found not met (firmly or not) among the reasons so far?
+    pub fn scope_not_met(&self) -> bool {
+        self.tally.scope_not_met
+    }
+
+    /// Has a condition of scope been found not met on a firm basis among the reasons so far?
+    pub fn out_of_scope(&self) -> bool {
+        self.tally.out_of_scope
+    }
+
     #[cfg_attr(any(feature = "inline", not(target_arch = "wasm32")), inline(always))]
     pub fn document(&mut self, code: &'static str, because: &'static str, citation: &'static Provision, from_state_systems: bool) {
-        room(&mut self.documents, 16);
+        self.cited.add(citation);
         self.documents.push(Document { code, because, citation, from_state_systems, channel: None });
     }
 
     /// A document needed only when applying through `channel`.
+    #[cfg_attr(any(feature = "inline", not(target_arch = "wasm32")), inline(always))]
     pub fn document_at(&mut self, channel: Channel, code: &'static str, because: &'static str, citation: &'static Provision, state: bool) {
-        room(&mut self.documents, 16);
+        self.cited.add(citation);
         self.documents.push(Document { code, because, citation, from_state_systems: state, channel: Some(channel) });
     }
 
+    #[cfg_attr(any(feature = "inline", not(target_arch = "wasm32")), inline(always))]
     pub fn channel(&mut self, channel: Channel, available: bool, why: &'static str, citation: &'static Provision) {
-        room(&mut self.channels, 6);
+        self.cited.add(citation);
         self.channels.push(ChannelOffer { channel, available, why, citation });
     }
 
+    #[cfg_attr(any(feature = "inline", not(target_arch = "wasm32")), inline(always))]
     pub fn refusal_ground(&mut self, code: &'static str, citation: &'static Provision) {
-        room(&mut self.refusal_grounds, 12);
+        self.cited.add(citation);
         self.refusal_grounds.push(Warning { code, citation });
     }
 
     #[cfg_attr(any(feature = "inline", not(target_arch = "wasm32")), inline(always))]
     pub fn note(&mut self, code: &'static str, citation: &'static Provision) {
-        room(&mut self.notes, 16);
         self.notes.push(Warning { code, citation });
     }
 
     /// A dated step of the procedure or what follows it (most services list a few; the licence six).
     pub fn milestone(&mut self, m: Milestone) {
-        room(&mut self.timeline, 8);
+        self.cited.add(m.citation);
         self.timeline.push(m);
     }
 
     /// A step of the appeal route a source gives (to whom, in how long, then court).
+    #[cfg_attr(any(feature = "inline", not(target_arch = "wasm32")), inline(always))]
     pub fn appeal(&mut self, code: &'static str, citation: &'static Provision) {
         self.appeal.push(Warning { code, citation });
     }
@@ -532,8 +574,22 @@ impl Outcome {
         self.refining = self.refining.with(field);
     }
 
-    #[inline]
+    /// Adds a limit unless the outcome has it already.
+    #[cfg_attr(any(feature = "inline", not(target_arch = "wasm32")), inline(always))]
     pub fn limit(&mut self, l: Limit) {
+        let bit = l.bit();
+        if self.limit_bits & bit == 0 {
+            self.limit_bits |= bit;
+            self.limits.push(l);
+        } else {
+            self.limit_again(l);
+        }
+    }
+
+    /// A limit whose bit is set: pushed unless the outcome has it already.
+    #[cold]
+    #[inline(never)]
+    fn limit_again(&mut self, l: Limit) {
         if !self.limits.contains(&l) {
             self.limits.push(l);
         }
@@ -561,9 +617,12 @@ impl Outcome {
             appeal,
             in_force,
             refining,
+            cited,
+            limit_bits,
+            tally,
         } = self;
         (*s, *c, *verdict, *fee, *deadline) = (service, case, Verdict::NeedsInfo, None, None);
-        (*in_force, *refining) = (None, FieldSet::default());
+        (*in_force, *refining, *cited, *limit_bits, *tally) = (None, FieldSet::default(), Cited::default(), 0, Tally::default());
         missing.clear();
         refine.clear();
         reasons.clear();
@@ -580,27 +639,16 @@ impl Outcome {
     /// and says (a limit) each deciding provision whose wording is not in force on `as_of`. The acts
     /// cited are worked out only when read ([`Outcome::editions`], [`Outcome::mentioned`]).
     pub fn finish(&mut self, as_of: NaiveDate) {
-        // One pass over the reasons. A refusal needs a firm basis; a condition resting on a secondary
-        // or unverified source only asks the person to confirm it with the provider (issue: no hard
-        // refusal without a primary source). Field ids are places in interview order: a bit set of
-        // them lists the facts in that order.
-        let (mut out_of_scope, mut refused, mut asks, mut unsettled) = (false, false, false, false);
-        let (mut missing, mut refine) = (FieldSet::default(), FieldSet::default());
-        for r in &self.reasons {
-            match (r.decides(), r.status) {
-                (true, Status::NotMet) if !r.firm() => unsettled = true,
-                (true, Status::NotMet) if r.role == Role::Scope => out_of_scope = true,
-                (true, Status::NotMet) => refused = true,
-                (true, Status::Unknown) if r.missing.is_empty() => unsettled = true,
-                (true, Status::Unknown) => {
-                    asks = true;
-                    missing = missing.with_all(&r.missing);
-                }
-                // An information reason left unknown (e.g. "submitted in time") names a fact worth asking.
-                (false, Status::Unknown) => refine = refine.with_all(&r.missing),
-                _ => {}
-            }
-        }
+        // The reasons were counted as they were added (`Tally`).
+        debug_assert_eq!(
+            self.tally,
+            self.reasons.iter().fold(Tally::default(), |mut t, r| {
+                t.count(r);
+                t
+            }),
+            "a reason was added to an outcome's list directly, not through Outcome::reason"
+        );
+        let Tally { out_of_scope, refused, asks, unsettled, missing, refine, .. } = self.tally;
         self.verdict = if out_of_scope {
             Verdict::NotApplicable
         } else if refused {
@@ -632,14 +680,16 @@ impl Outcome {
         let in_force = InForce::on(as_of);
         self.in_force = Some(in_force);
         let stale = |p: &Provision| !in_force.holds(p);
-        // List by list (a chain of iterators costs more per item here).
-        let any_stale = self.reasons.iter().any(|r| stale(r.citation))
-            || self.documents.iter().any(|d| stale(d.citation))
-            || self.channels.iter().any(|c| stale(c.citation))
-            || self.refusal_grounds.iter().any(|w| stale(w.citation))
-            || self.fee.iter().any(|f| stale(f.citation))
-            || self.timeline.iter().any(|m| stale(m.citation));
-        if any_stale {
+        debug_assert!(
+            (self.reasons.iter().map(|r| r.citation))
+                .chain(self.documents.iter().map(|d| d.citation))
+                .chain(self.channels.iter().map(|c| c.citation))
+                .chain(self.refusal_grounds.iter().map(|w| w.citation))
+                .chain(self.timeline.iter().map(|m| m.citation))
+                .all(|p| self.cited.has(p)),
+            "a deciding citation was added to an outcome's list directly, not through its method"
+        );
+        if in_force.lacks_any(&self.cited.0) || self.fee.as_ref().is_some_and(|f| stale(f.citation)) {
             let ids: Vec<&'static str> = self.deciding_citations().filter(|p| stale(p)).map(|p| p.id).collect();
             ids.into_iter().for_each(|id| self.limit(Limit::ProvisionNotInForce { id }));
         }
@@ -744,12 +794,66 @@ impl FieldSet {
     }
 }
 
-/// Gives an empty list its usual room at its first item: each list of an outcome is allocated once,
-/// and only if it gets an item.
-#[inline(always)]
-fn room<T>(list: &mut Vec<T>, usual: usize) {
-    if list.capacity() == 0 {
-        *list = Vec::with_capacity(usual);
+/// What the reasons of an outcome say for its verdict, counted reason by reason as each is added
+/// ([`Outcome::reason`]), so that `finish` and the rules' own checks of scope need not walk them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Tally {
+    /// A scope not met, firm or not.
+    scope_not_met: bool,
+    /// A scope not met on a firm basis: the service is not for this person.
+    out_of_scope: bool,
+    /// A condition not met on a firm basis.
+    refused: bool,
+    /// A deciding condition waits for an answer …
+    asks: bool,
+    /// … or cannot be settled here: not met on a secondary or unverified basis, or unknown with
+    /// nothing to ask.
+    unsettled: bool,
+    /// The facts the deciding conditions wait for.
+    missing: FieldSet,
+    /// Unanswered facts of information reasons.
+    refine: FieldSet,
+}
+
+impl Tally {
+    /// A refusal needs a firm basis; a condition resting on a secondary or unverified source only
+    /// asks the person to confirm it with the provider (issue: no hard refusal without a primary
+    /// source). Inlined where a reason is added, where its role is a constant.
+    #[cfg_attr(any(feature = "inline", not(target_arch = "wasm32")), inline(always))]
+    fn count(&mut self, r: &Reason) {
+        if r.role == Role::Scope && r.status == Status::NotMet {
+            self.scope_not_met = true;
+        }
+        match (r.decides(), r.status) {
+            (true, Status::NotMet) if !r.firm() => self.unsettled = true,
+            (true, Status::NotMet) if r.role == Role::Scope => self.out_of_scope = true,
+            (true, Status::NotMet) => self.refused = true,
+            (true, Status::Unknown) if r.missing.is_empty() => self.unsettled = true,
+            (true, Status::Unknown) => {
+                self.asks = true;
+                self.missing = self.missing.with_all(&r.missing);
+            }
+            // An information reason left unknown (e.g. "submitted in time") names a fact worth asking.
+            (false, Status::Unknown) => self.refine = self.refine.with_all(&r.missing),
+            _ => {}
+        }
+    }
+}
+
+/// Provisions by their dense index ([`Provision::index`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Cited([u64; PROVISION_WORDS]);
+
+impl Cited {
+    /// Inlined where a provision is cited: its index is a constant there, so this is one `or`.
+    #[inline(always)]
+    fn add(&mut self, p: &Provision) {
+        let i = usize::from(p.index);
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    fn has(&self, p: &Provision) -> bool {
+        let i = usize::from(p.index);
+        self.0[i / 64] >> (i % 64) & 1 == 1
     }
 }
 

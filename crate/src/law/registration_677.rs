@@ -18,7 +18,7 @@ use crate::answers::registration::{
 };
 use crate::answers::{age_on, FieldId, LegalStatus};
 use crate::data::*;
-use crate::report::{Channel, Check, Limit, Milestone, MilestoneKind, Outcome, Role, Service, Status};
+use crate::report::{Channel, Check, Limit, Milestone, MilestoneKind, Outcome, Service};
 use crate::{fact, Answers, Context};
 use chrono::{Days, Months, NaiveDate};
 
@@ -113,7 +113,7 @@ fn months(n: i64) -> Months {
 }
 
 fn out_of_scope(out: &Outcome) -> bool {
-    out.reasons.iter().any(|r| r.role == Role::Scope && r.status == Status::NotMet)
+    out.scope_not_met()
 }
 
 /// Evaluates into `out`, which it first empties ([`Outcome::start`]). Never inlined: inlined into

@@ -46,7 +46,7 @@ pub fn evaluate(a: &Answers, ctx: &Context, out: &mut Outcome) {
         status_takes_trp(out, p);
     }
     own_permit_age(out, p, ctx.as_of);
-    if out.reasons.iter().any(|r| r.role == crate::report::Role::Scope && r.status == Status::NotMet && r.firm()) {
+    if out.out_of_scope() {
         return out.finish(ctx.as_of);
     }
 
