@@ -323,6 +323,12 @@ impl FieldId {
     pub fn index(self) -> usize {
         usize::from(self.0)
     }
+
+    /// The field at `index` in interview order, as [`FieldId::index`] gave it.
+    pub(crate) fn from_byte(index: u8) -> FieldId {
+        debug_assert!(usize::from(index) < FIELD_COUNT, "not a field's place: {index}");
+        FieldId(index)
+    }
 }
 
 const _: () = assert!(FIELD_COUNT <= 128, "FieldId and the missing facts' bit set of Outcome::finish hold 128 fields");
