@@ -106,6 +106,7 @@ pub(crate) fn channels(out: &mut Outcome, f: &Facts, astana: Option<&Astana>) {
 }
 
 /// The online channels: open, or closed with the step of pilot-p10 at which the flow stops.
+#[cfg_attr(any(feature = "inline", not(target_arch = "wasm32")), inline(always))]
 fn online(out: &mut Outcome, stop: Option<(&'static str, &'static Provision)>, why: &'static str) {
     let (open, why_online, cite) = match stop {
         Some((w, p)) => (false, w, p),
@@ -118,6 +119,7 @@ fn online(out: &mut Outcome, stop: Option<(&'static str, &'static Provision)>, w
 
 /// pilot-p10-s3: the applicant fills in and signs the statistical arrival form — in the online
 /// flow, so only while that flow is open to the person.
+#[cfg_attr(any(feature = "inline", not(target_arch = "wasm32")), inline(always))]
 fn arrival_form(out: &mut Outcome) {
     if out.channels.iter().any(|c| c.channel == Channel::EgovEds && c.available) {
         out.document_at(Channel::EgovEds, "reg.statistical_arrival_form", "reg.pilot_astana_online", &P_PILOT_P10_S3, false);
@@ -125,6 +127,7 @@ fn arrival_form(out: &mut Outcome) {
 }
 
 /// pilot-p10: the Astana online flow over the norm. Returns why (and where) it would stop.
+#[cfg_attr(any(feature = "inline", not(target_arch = "wasm32")), inline(always))]
 fn online_flow_stop(out: &mut Outcome, f: &Facts, a: &Astana) -> Option<(&'static str, &'static Provision)> {
     let r = f.r;
     // pilot-p10-s3: «нормативке қол жеткізген кезде»: compared as (registered + 1) × norm > area,

@@ -571,6 +571,7 @@ fn p7_documents_and_term(out: &mut Outcome, f: &Facts) {
 
 /// Whether the day of application is within the term (information: lateness is a matter for the
 /// Code of Administrative Offences, outside these Rules).
+#[cfg_attr(any(feature = "inline", not(target_arch = "wasm32")), inline(always))]
 fn on_time(out: &mut Outcome, f: &Facts, field: FieldId, answered: bool, by: Option<NaiveDate>, cite: &'static Provision) {
     let in_time = by.map(|b| f.apply_day <= b);
     out.reason(Check::new("reg.on_time", cite).info().uses(field, answered).status(in_time));
