@@ -180,19 +180,22 @@ pub enum Gap {
 impl<T> Param<T> {
     /// The value in force on `day` for `purpose` (`all` matches every purpose).
     pub fn on(&self, day: NaiveDate, purpose: &str) -> Result<&'static Dated<T>, Gap> {
-        if self.known_until.is_some_and(|k| day > k) {
-            return Err(Gap::AfterData);
-        }
-        self.values.iter().rfind(|v| v.from <= day && (v.for_all() || v.purpose == purpose)).ok_or(Gap::BeforeData)
+        self.latest(day, |v| v.for_all() || v.purpose == purpose)
     }
 
     /// The value in force on `day` for any purpose.
     #[inline]
     pub fn at(&self, day: NaiveDate) -> Result<&'static Dated<T>, Gap> {
+        self.latest(day, Dated::for_all)
+    }
+
+    /// The last value from `day` or before that `fits`, unless `day` is past the data.
+    #[inline(always)]
+    fn latest(&self, day: NaiveDate, fits: impl Fn(&Dated<T>) -> bool) -> Result<&'static Dated<T>, Gap> {
         if self.known_until.is_some_and(|k| day > k) {
             return Err(Gap::AfterData);
         }
-        self.values.iter().rfind(|v| v.from <= day && v.for_all()).ok_or(Gap::BeforeData)
+        self.values.iter().rfind(|v| v.from <= day && fits(v)).ok_or(Gap::BeforeData)
     }
 
     /// What a condition deciding `decides(value)` on `day` rests on: the provenance of the value in

@@ -101,7 +101,7 @@ pub fn violations(a: &Answers, o: &Outcome, as_of: NaiveDate) -> Vec<String> {
 /// day asked for, and each outcome's own [`violations`].
 pub fn report_violations(a: &Answers, as_of: NaiveDate, r: &crate::Report) -> Vec<String> {
     let mut v = Vec::new();
-    let wanted: Vec<crate::Service> = crate::Service::ALL.into_iter().filter(|s| a.wants(*s)).collect();
+    let wanted: Vec<crate::Service> = a.wanted().collect();
     let got: Vec<crate::Service> = r.outcomes.iter().map(|o| o.service).collect();
     if got != wanted {
         v.push(format!("outcomes for {got:?}, asked for {wanted:?}"));

@@ -66,11 +66,8 @@ pub fn evaluate(a: &Answers, ctx: &Context) -> Report {
 pub fn evaluate_into(a: &Answers, ctx: &Context, report: &mut Report) {
     report.as_of = ctx.as_of;
     report.edition = report::edition();
-    // The services wanted, in the order of `Service::ALL` (absent or empty: all four).
-    let listed = a.services.as_deref().filter(|l| !l.is_empty());
-    let chosen = listed.map_or(0b1111, |l| l.iter().fold(0u8, |m, s| m | 1 << *s as u8));
     let (mut services, mut wanted) = ([Service::Phc; 4], 0);
-    for s in Service::ALL.into_iter().filter(|s| chosen & 1 << *s as u8 != 0) {
+    for s in a.wanted() {
         services[wanted] = s;
         wanted += 1;
     }

@@ -205,7 +205,22 @@ impl Answers {
     /// Whether service `s` is to be checked: absent or empty `services` means all four (as in the
     /// app, where choosing none checks all).
     pub fn wants(&self, s: Service) -> bool {
-        self.services.as_ref().is_none_or(|v| v.is_empty() || v.contains(&s))
+        self.chosen() & 1 << s as u8 != 0
+    }
+
+    /// The services to check, in the order of [`Service::ALL`].
+    pub fn wanted(&self) -> impl Iterator<Item = Service> {
+        let chosen = self.chosen();
+        Service::ALL.into_iter().filter(move |s| chosen & 1 << *s as u8 != 0)
+    }
+
+    /// The services to check as a bit set by their place in [`Service::ALL`]: one pass over the
+    /// list, however many services are asked about.
+    fn chosen(&self) -> u8 {
+        match self.services.as_deref() {
+            Some(list) if !list.is_empty() => list.iter().fold(0, |m, s| m | 1 << *s as u8),
+            _ => 0b1111,
+        }
     }
 }
 
