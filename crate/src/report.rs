@@ -916,6 +916,47 @@ mod tests {
     }
 
     #[test]
+    fn fields_keep_eight_ids_in_order_the_highest_id_too() {
+        use crate::answers::{FieldId, FIELD_PATHS};
+        let last = FIELD_PATHS.len() - 1;
+        let ids: Vec<FieldId> = [0, last, 5, 1, last - 1, 2, 3, 4].map(|i| FieldId::of(FIELD_PATHS[i])).to_vec();
+        let mut f = super::Fields::default();
+        assert!(f.is_empty());
+        for (n, id) in ids.iter().enumerate() {
+            f.push(*id);
+            assert_eq!(f.ids().collect::<Vec<_>>(), ids[..=n], "after {} pushes", n + 1);
+        }
+        assert!(f.contains(FIELD_PATHS[last]) && !f.contains(FIELD_PATHS[6]));
+    }
+
+    #[test]
+    #[should_panic(expected = "more than 8 facts")]
+    fn a_ninth_field_is_a_programming_error() {
+        let mut f = super::Fields::default();
+        (0..9).for_each(|i| f.push(crate::answers::FieldId::of(crate::answers::FIELD_PATHS[i])));
+    }
+
+    #[test]
+    fn a_limit_is_added_once_even_from_another_copy_of_its_words() {
+        use super::{Limit, Outcome, Service};
+        let mut o = Outcome::new(Service::Phc, "");
+        let copy: &'static str = String::from("hours_phc_provider").leak();
+        o.limit(Limit::Unverified { what: "hours_phc_provider" });
+        o.limit(Limit::CalendarNotPublished { year: 2030 });
+        o.limit(Limit::Unverified { what: copy });
+        o.limit(Limit::Unverified { what: "pilot_start" });
+        o.limit(Limit::CalendarNotPublished { year: 2030 });
+        assert_eq!(
+            o.limits,
+            [
+                Limit::Unverified { what: "hours_phc_provider" },
+                Limit::CalendarNotPublished { year: 2030 },
+                Limit::Unverified { what: "pilot_start" }
+            ]
+        );
+    }
+
+    #[test]
     fn the_edition_code_is_eight_digits_from_the_hash() {
         // 0xffffff = 16 777 215.
         assert_eq!(super::Edition { id: "x", hash: "ffffff00" }.code(), "1677-7215");
